@@ -15,8 +15,8 @@ from ..capture import Capture
 from ..spaces.bert import NASBertModel, NASBertLayer, OperationSoftmax, NASBertConfig
 
 # %% auto #0
-__all__ = ['TERM_KINDS', 'PASS_KEY', 'TRANSFORMER_METRICS', 'BertPass', 'code_kernel_sum', 'bert_pass', 'shared_pass',
-           'jacobian_covariance', 'jacobian_cosine']
+__all__ = ['TERM_KINDS', 'MAX_CHUNK_TOKENS', 'PASS_KEY', 'TRANSFORMER_METRICS', 'BertPass', 'code_kernel_sum', 'bert_pass',
+           'shared_pass', 'jacobian_covariance', 'jacobian_cosine']
 
 # %% ../../nbs/22_metrics.transformer.ipynb
 TERM_KINDS = ('synaptic_diversity', 'synaptic_saliency', 'activation_distance', 'head_importance', 'head_confidence', 'softmax_confidence')
@@ -43,8 +43,16 @@ def code_kernel_sum(codes:torch.Tensor, # (n_samples, n_units) booleans / {0, 1}
     return float((c.sum(0) ** 2).sum() + ((1 - c).sum(0) ** 2).sum())
 
 # %% ../../nbs/22_metrics.transformer.ipynb
+MAX_CHUNK_TOKENS = 16384
+
+def _chunks(batch:dict, max_tokens:int):
+    B, S = batch['input_ids'].shape
+    step = max(1, max_tokens // S)
+    for i in range(0, B, step): yield i, {k: v[i:i + step] for k, v in batch.items() if torch.is_tensor(v)}
+
 def bert_pass(model:nn.Module, # a NASBertModel; its grads and hooks are used (pass a private copy)
               batch:dict, # input_ids (+ token_type_ids, attention_mask), all (batch, seq)
+              max_chunk_tokens:int=MAX_CHUNK_TOKENS, # forward/backward at most this many tokens at a time
              ) -> BertPass:
     "Run the one forward (ones-backward from the last hidden state) and reduce every capture to per-module terms."
     layers = [m for m in model.modules() if isinstance(m, NASBertLayer)]
@@ -55,21 +63,28 @@ def bert_pass(model:nn.Module, # a NASBertModel; its grads and hooks are used (p
     kind = {id(m): k for ms, k in ((heads, 'head'), (softmaxes, 'softmax'), (gelus, 'gelu')) for m in ms}
     model.zero_grad(set_to_none=True)
     pos = model.embeddings.position_embeddings.weight
-    with Capture(model, lambda n, m: id(m) in kind) as cap:
-        out = model(**batch).last_hidden_state
-        out.backward(torch.ones_like(out))
+    acc, B = {}, batch['input_ids'].shape[0]   # (kind, module name, call) -> running value
+    for start, chunk in _chunks(batch, max_chunk_tokens):
+        with Capture(model, lambda n, m: id(m) in kind) as cap:
+            out = model(**chunk).last_hidden_state
+            out.backward(torch.ones_like(out))
+        for name, m in cap.modules.items():
+            for call, o in enumerate(cap.outputs[name]):
+                o, k = o.double(), kind[id(m)]
+                if k == 'head': v = o.amax(dim=1).flatten(1).mean(1).sum() / B       # max over positions
+                elif k == 'softmax': v = o.amax(dim=1).flatten(1).mean(1).sum() / B  # max over heads
+                elif start == 0: v = torch.tensor(code_kernel_sum(o[0] > 0))         # first example only
+                else: continue
+                acc[(k, name, call)] = acc.get((k, name, call), 0.0) + float(v)
+        del cap, out
+    names = dict(head='head_confidence', softmax='softmax_confidence', gelu='activation_distance')
     terms = {k: [] for k in TERM_KINDS}
-    for name, m in cap.modules.items():
-        for o in cap.outputs[name]:
-            o = o.double()
-            if kind[id(m)] == 'head': terms['head_confidence'].append(float(o.amax(dim=1).mean()))    # max over positions
-            elif kind[id(m)] == 'softmax': terms['softmax_confidence'].append(float(o.amax(dim=1).mean()))  # max over heads
-            else: terms['activation_distance'].append(code_kernel_sum(o[0] > 0))
+    for (k, _, _), v in acc.items(): terms[names[k]].append(v)
     for L in layers:
         mixer = [m for m in L.operation.modules() if isinstance(m, nn.Linear)]
         outl = [] if L.operation_output is None else [m for m in L.operation_output.modules() if isinstance(m, nn.Linear)]
-        terms['synaptic_diversity'] += [_nuc_prod(m) for m in mixer + outl]
         gen = getattr(L.operation, 'conv_kernel_layer', None)  # DSC's dynamic-kernel generator (h' * k outputs)
+        terms['synaptic_diversity'] += [_nuc_prod(m) for m in mixer + outl]
         terms['head_importance'] += [_abs_prod_sum(m) for m in mixer if m is not gen]
         terms['synaptic_saliency'] += [_abs_prod_sum(m) for m in L.feed_forward.modules() if isinstance(m, nn.Linear)]
     S = batch['input_ids'].shape[1]
