@@ -13,7 +13,8 @@ from ..data import resolve_data
 from ..spaces.bert import validate_arch, NASBertSpace
 
 # %% auto #0
-__all__ = ['GLUE_TASKS', 'PAPER_COLUMNS', 'parse_entry', 'load_paper_scores', 'load_benchmark']
+__all__ = ['GLUE_TASKS', 'PAPER_COLUMNS', 'parse_entry', 'load_paper_scores', 'load_benchmark', 'arch_features',
+           'top_shared_choices']
 
 # %% ../../nbs/31_benchmarks.bert.ipynb
 GLUE_TASKS = ('cola', 'mnli', 'mrpc', 'qnli', 'qqp', 'rte', 'sst', 'sts')
@@ -87,3 +88,33 @@ def load_benchmark(path='nasbench_bert/benchmark.json', # benchmark.json: a path
         df = df.merge(ps, on='id', how='left')
     df.attrs['errors'] = errors
     return df
+
+# %% ../../nbs/31_benchmarks.bert.ipynb
+def arch_features(archs, # iterable of encoded architectures (the `arch` column)
+                 ) -> pd.DataFrame:
+    "Per architecture: `H256`, `layers4`, and per choice the fraction of layers that make it (`op_SA`, `param_WMA`, `heads_4`, ...)."
+    sp, rows = NASBertSpace(), []
+    for a in archs:
+        d = sp.decode(a); ls = d['encoder_layers']; n = len(ls)
+        r = {'H256': float(d['hidden_size'] == 256), 'layers4': float(n == 4)}
+        for op, params in sp.operations.items():
+            r[f'op_{op}'] = sum(l['operation_type'] == op for l in ls) / n
+            for p in params: r[f'param_{op}_{p}'] = sum(l['operation_type'] == op and l['operation_parameter'] == p for l in ls) / n
+        for f, v in (('num_operation_heads', 4), ('feed_forward_dimension', 1024), ('num_feed_forward', 3)):
+            r[f'{f}_{v}'] = sum(l[f] == v for l in ls) / n
+        rows.append(r)
+    return pd.DataFrame(rows)
+
+def top_shared_choices(df:pd.DataFrame, # needs an `arch` column and the column `by`
+                       by:str='glue', # rank by this column
+                       k:int=50, # size of the top group
+                       higher_is_better:bool=True) -> pd.DataFrame:
+    "Mean of each architecture feature in the top-k by `by` vs all rows; `shared` = every top-k architecture has the same value."
+    if by not in df.columns: raise KeyError(f"column {by!r} not in the table")
+    d = df.dropna(subset=[by])
+    f = arch_features(d['arch']).set_index(d.index)
+    top = f.loc[d[by].sort_values(ascending=not higher_is_better).index[:k]]
+    out = pd.DataFrame({f'top{k}': top.mean(), 'all': f.mean()})
+    out['difference'] = out[f'top{k}'] - out['all']
+    out['shared'] = top.nunique() == 1
+    return out.reindex(out['difference'].abs().sort_values(ascending=False).index)
