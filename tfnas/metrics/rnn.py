@@ -13,9 +13,9 @@ from ..spaces.rnn import RNNModel
 
 # %% auto #0
 __all__ = ['LAYER_COLUMNS', 'NOISE_AMPLITUDES', 'NOISE_COLUMNS', 'RNN_SUITE', 'entering_states', 'hidden_states',
-           'hidden_covariance', 'constant_units', 'input_jacobian', 'rnn_jacobian_covariance', 'rnn_jacobian_cosine',
-           'rnn_noise_jacobian', 'activation_kernel', 'rnn_activation_distance', 'saliency_pass',
-           'rnn_synaptic_saliency', 'hidden_synaptic_saliency']
+           'hidden_covariance', 'constant_units', 'input_jacobians', 'input_jacobian', 'rnn_jacobian_covariance',
+           'rnn_jacobian_cosine', 'rnn_noise_jacobian', 'CodeKernel', 'activation_kernel', 'rnn_activation_distance',
+           'saliency_pass', 'rnn_synaptic_saliency', 'hidden_synaptic_saliency']
 
 # %% ../../nbs/21_metrics.rnn.ipynb
 def _lm(model) -> RNNModel:
@@ -62,17 +62,21 @@ def constant_units(model:RNNModel, tokens:torch.Tensor) -> list:
     return [int((h.std(0) == 0).sum()) for h in hidden_states(model, tokens)]
 
 # %% ../../nbs/21_metrics.rnn.ipynb
-def input_jacobian(model:RNNModel, # the language model (eval mode); gets gradients
-                   tokens:torch.Tensor, # (steps, batch) token ids
-                   noise:float=0., # amplitude of the noise added to the embedding output (0: none)
-                  ) -> torch.Tensor:
-    "Gradient of the summed last-layer output w.r.t. the embedding output, one row per sequence: (batch, steps*emsize)."
+def input_jacobians(model:RNNModel, # the language model (eval mode)
+                    tokens:torch.Tensor, # (steps, batch) token ids
+                    noises=(0.,), # noise amplitudes; 0 means the clean embedding output
+                   ) -> list:
+    "Per amplitude, the gradient of the summed last-layer output w.r.t. the (noised) embedding output: (batch, steps*emsize).\n\n    All amplitudes run as ONE pass over a batch of `len(noises) x batch` independent sequences."
     emb = _lm(model).embed(tokens).detach()
-    if noise: emb = emb + noise * emb.var(-1, keepdim=True) * torch.randn_like(emb)
-    emb.requires_grad_(True)
-    outs, _, _ = model.recurrent(emb)
-    g, = torch.autograd.grad(outs[-1].sum(), emb)
-    return g.transpose(0, 1).flatten(1)
+    eps = torch.randn_like(emb) if any(noises) else None  # one draw, scaled per amplitude
+    x = torch.cat([emb + a * emb.var(-1, keepdim=True) * eps if a else emb for a in noises], 1).requires_grad_(True)
+    outs, _, _ = model.recurrent(x)
+    g, = torch.autograd.grad(outs[-1].sum(), x)
+    return [gi.transpose(0, 1).flatten(1) for gi in g.split(tokens.shape[1], 1)]
+
+def input_jacobian(model:RNNModel, tokens:torch.Tensor, noise:float=0.) -> torch.Tensor:
+    "Gradient of the summed last-layer output w.r.t. the embedding output (noised by `noise`), one row per sequence."
+    return input_jacobians(model, tokens, (noise,))[0]
 
 @register_metric('rnn_jacobian_covariance', needs=('grad',), higher_is_better=True, families=('rnn',))
 def rnn_jacobian_covariance(model, batch, ctx):
@@ -93,29 +97,35 @@ NOISE_COLUMNS = tuple(f'rnn_noise_jacobian_{kind}_{a}' for a in NOISE_AMPLITUDES
 @register_metric('rnn_noise_jacobian', needs=('grad',), higher_is_better=True, families=('rnn',), columns=NOISE_COLUMNS)
 def rnn_noise_jacobian(model, batch, ctx):
     "Jacobian covariance and cosine with the embedding output perturbed by amplitude x row variance x N(0,1) noise."
+    amps = (0., *NOISE_AMPLITUDES.values())
+    gs = ctx.cached('rnn.jacobians', lambda: input_jacobians(model, _tokens(batch), amps))
+    ctx.cached(('rnn.jacobian', 0.), lambda: gs[0])  # the clean Jacobian came with it: share it
     out = {}
-    for a, amp in NOISE_AMPLITUDES.items():
-        g = ctx.cached(('rnn.jacobian', amp), lambda amp=amp: input_jacobian(model, _tokens(batch), amp))
+    for a, g in zip(NOISE_AMPLITUDES, gs[1:]):
         out[f'rnn_noise_jacobian_covariance_{a}'] = corr_eig_score(g.T)
         out[f'rnn_noise_jacobian_cosine_{a}'] = mean_abs_cosine_score(g)
     return out
 
 # %% ../../nbs/21_metrics.rnn.ipynb
+class CodeKernel:
+    "Accumulates the NASWOT kernel of binary codes (value > 0) over the sequences; an `observe` callback for `RNNModel.recurrent`."
+    def __init__(self, n:int, chunk:int=65536): self.K, self.buf, self.n, self.chunk = np.zeros((n, n)), [], 0, chunk
+    def flush(self):
+        if self.buf: self.K += binary_code_kernel(torch.cat(self.buf, 1)); self.buf.clear(); self.n = 0
+        return self.K
+    def __call__(self, layer, step, node, v):
+        self.buf.append(v.detach() > 0); self.n += v.shape[1]
+        if self.n >= self.chunk: self.flush()
+
 @torch.no_grad()
 def activation_kernel(model:RNNModel, # the language model (eval mode)
                       tokens:torch.Tensor, # (steps, batch) token ids
                       chunk:int=65536, # units per accumulation chunk (memory bound)
                      ) -> np.ndarray:
-    "NASWOT kernel over the sequences: binary codes (value > 0) of every activation node, every step and layer, accumulated."
-    K, buf, n = np.zeros((tokens.shape[1],) * 2), [], [0]
-    def flush():
-        if buf: K[...] += binary_code_kernel(torch.cat(buf, 1)); buf.clear(); n[0] = 0
-    def observe(layer, step, node, v):
-        buf.append(v > 0); n[0] += v.shape[1]
-        if n[0] >= chunk: flush()
-    _lm(model).recurrent(model.embed(tokens), observe=observe)
-    flush()
-    return K
+    "NASWOT kernel over the sequences: binary codes of every activation node, at every step of every layer, accumulated."
+    ck = CodeKernel(tokens.shape[1], chunk)
+    _lm(model).recurrent(model.embed(tokens), observe=ck)
+    return ck.flush()
 
 @register_metric('rnn_activation_distance', needs=('activations',), higher_is_better=True, families=('rnn',))
 def rnn_activation_distance(model, batch, ctx):
@@ -129,9 +139,10 @@ def saliency_pass(model:RNNModel, # the language model (eval mode); gets gradien
                   tokens:torch.Tensor, # (steps, batch) token ids
                   skip_first:bool=False, # skip the first weight of every linear node, as the paper's run did
                  ) -> dict:
-    "Backward of `sum(y**2)/2` (y = decoder output): synaptic saliency of the recurrent + decoder weights and of the hidden states."
+    "Backward of `sum(y**2)/2` (y = decoder output): synaptic saliency of the weights and of the hidden states.\n\n    The forward also yields what `hidden_covariance` and `rnn_activation_distance` need (`states`, `kernel`)."
     _lm(model).zero_grad(set_to_none=True)
-    outs, _, steps = model.recurrent(model.embed(tokens))
+    ck = CodeKernel(tokens.shape[1])
+    outs, _, steps = model.recurrent(model.embed(tokens), observe=ck)
     for st in steps:
         for h in st: h.retain_grad()
     y = model.decoder(outs[-1])
@@ -140,18 +151,25 @@ def saliency_pass(model:RNNModel, # the language model (eval mode); gets gradien
           if not (skip_first and j == 0)] + [model.decoder.weight]
     syn = sum(float((w.detach() * w.grad).abs().sum()) for w in ws if w.grad is not None)
     hid = sum(float((h.detach() * h.grad).abs().sum()) for st in steps for h in st[:-1] if h.grad is not None)
-    return {'synaptic': syn, 'hidden': hid}
+    states = [entering_states(o.detach()).flatten(0, 1) for o in outs]
+    return {'synaptic': syn, 'hidden': hid, 'states': states, 'kernel': ck.flush()}
+
+def _saliency(model, batch, ctx) -> dict:
+    "The shared saliency pass; it also hands its hidden states and activation kernel to the other metrics' caches."
+    s = ctx.cached('rnn.saliency', lambda: saliency_pass(model, _tokens(batch)))
+    ctx.cached('rnn.hidden', lambda: s['states']); ctx.cached('rnn.act_kernel', lambda: s['kernel'])
+    return s
 
 @register_metric('rnn_synaptic_saliency', needs=('grad',), higher_is_better=True, families=('rnn',))
 def rnn_synaptic_saliency(model, batch, ctx):
     "Sum |w * dL/dw| over the recurrent weight matrices and the decoder, L = sum(y^2)/2."
-    return ctx.cached('rnn.saliency', lambda: saliency_pass(model, _tokens(batch)))['synaptic']
+    return _saliency(model, batch, ctx)['synaptic']
 
 @register_metric('hidden_synaptic_saliency', needs=('grad', 'hidden'), higher_is_better=True, families=('rnn',))
 def hidden_synaptic_saliency(model, batch, ctx):
     "Sum |h * dL/dh| over the hidden states entering the cell (every layer and step), L = sum(y^2)/2."
-    return ctx.cached('rnn.saliency', lambda: saliency_pass(model, _tokens(batch)))['hidden']
+    return _saliency(model, batch, ctx)['hidden']
 
 # %% ../../nbs/21_metrics.rnn.ipynb
-RNN_SUITE = ('hidden_covariance', 'rnn_jacobian_covariance', 'rnn_jacobian_cosine', 'rnn_noise_jacobian',
-             'rnn_activation_distance', 'rnn_synaptic_saliency', 'hidden_synaptic_saliency', 'num_params')
+RNN_SUITE = ('rnn_synaptic_saliency', 'hidden_synaptic_saliency', 'hidden_covariance', 'rnn_activation_distance',
+             'rnn_noise_jacobian', 'rnn_jacobian_covariance', 'rnn_jacobian_cosine', 'num_params')
