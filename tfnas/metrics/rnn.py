@@ -13,9 +13,9 @@ from ..spaces.rnn import RNNModel
 
 # %% auto #0
 __all__ = ['LAYER_COLUMNS', 'NOISE_AMPLITUDES', 'NOISE_COLUMNS', 'RNN_SUITE', 'entering_states', 'hidden_states',
-           'hidden_covariance', 'constant_units', 'input_jacobians', 'input_jacobian', 'rnn_jacobian_covariance',
-           'rnn_jacobian_cosine', 'rnn_noise_jacobian', 'CodeKernel', 'activation_kernel', 'rnn_activation_distance',
-           'saliency_pass', 'rnn_synaptic_saliency', 'hidden_synaptic_saliency']
+           'hidden_covariance', 'hidden_covariance_l1', 'constant_units', 'input_jacobians', 'input_jacobian',
+           'rnn_jacobian_covariance', 'rnn_jacobian_cosine', 'rnn_noise_jacobian', 'CodeKernel', 'activation_kernel',
+           'rnn_activation_distance', 'saliency_pass', 'rnn_synaptic_saliency', 'hidden_synaptic_saliency']
 
 # %% ../../nbs/21_metrics.rnn.ipynb
 def _lm(model) -> RNNModel:
@@ -38,9 +38,10 @@ def entering_states(out:torch.Tensor, # (steps, batch, hidden) outputs of one la
 @torch.no_grad()
 def hidden_states(model:RNNModel, # the language model (eval mode)
                   tokens:torch.Tensor, # (steps, batch) token ids
+                  layers:int|None=None, # run only the first `layers` recurrent layers (all when None)
                  ) -> list:
     "Per layer, the hidden states entering the cell as a (steps*batch, hidden) array: the forward of the recurrent layers only."
-    outs, _, _ = _lm(model).recurrent(model.embed(tokens))
+    outs, _, _ = _lm(model).recurrent(model.embed(tokens), layers=layers)
     return [entering_states(o).flatten(0, 1) for o in outs]
 
 # %% ../../nbs/21_metrics.rnn.ipynb
@@ -55,6 +56,14 @@ def hidden_covariance(model, batch, ctx, constant:str='drop'):
         try: out[c] = corr_eig_score(h, constant=constant)
         except DegenerateInputError as e: raise DegenerateInputError(f"layer {c[-1]}: {e}") from None
     return out
+
+# %% ../../nbs/21_metrics.rnn.ipynb
+@register_metric('hidden_covariance_l1', needs=('hidden',), higher_is_better=True, families=('rnn',))
+def hidden_covariance_l1(model, batch, ctx, constant:str='drop'):
+    "Layer 1 of `hidden_covariance` (same value), running only the first recurrent layer: the cheapest form of the paper's best column."
+    h, = ctx.cached('rnn.hidden_l1', lambda: hidden_states(model, _tokens(batch), layers=1))
+    try: return corr_eig_score(h, constant=constant)
+    except DegenerateInputError as e: raise DegenerateInputError(f"layer 1: {e}") from None
 
 # %% ../../nbs/21_metrics.rnn.ipynb
 def constant_units(model:RNNModel, tokens:torch.Tensor) -> list:

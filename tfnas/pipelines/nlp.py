@@ -87,10 +87,12 @@ def search_cells(n:int, # cells to sample and score
                  *, column:str|None=None, # which column of a multi-column metric (default: its first)
                  seed:int=0, device='cpu', algo:str='best', build_kwargs:dict|None=None, progress:bool=False,
                 ) -> pd.DataFrame:
-    "Sample (or evolve) `n` cells, score them, and return them best first: `arch_id`, the score, `error`, `recipe`."
+    "Sample (or evolve) `n` cells, score them, and return them best first: `arch_id`, the score, `error`, `recipe`.\n\n    Searching by `hidden_covariance` (layer 1, its first column) runs only the first layer (`hidden_covariance_l1`)."
     from tfnas.search import best_of_n, evolution
     sp = NASBenchNLPSpace()
     batch = synthetic_batch(seed=seed) if batch is None else batch
+    if metric == 'hidden_covariance' and column in (None, 'hidden_covariance_l1'):
+        metric, column = 'hidden_covariance_l1', None  # the same value from layer 1 alone: a third of the work
     kw = dict(seed=seed, device=device, column=column, build_kwargs=build_kwargs, progress=progress)
     if algo == 'best': r = best_of_n(sp, metric, batch, n=n, **kw)
     elif algo == 'evolution': r = evolution(sp, metric, batch, budget=n, population=min(10, n), sample_size=min(3, n), **kw)
@@ -152,6 +154,7 @@ def bench(n:int=20, # architectures (from the generator)
           batch:torch.Tensor|None=None, # default: the synthetic (70, 50) batch
           *, seed:int=0, threads:int|None=2, # torch threads during the run (restored after)
           baseline:bool=True, # also time the naive pipeline
+          n_suite:int|None=None, # time the suite and the baseline on the first `n_suite` architectures only (default: all)
           build_kwargs:dict|None=None, progress:bool=True,
          ) -> pd.DataFrame:
     "Seconds per architecture (build included) for hidden covariance alone, the RNN suite, and the naive baseline."
@@ -160,15 +163,17 @@ def bench(n:int=20, # architectures (from the generator)
     rng, rows, old = random.Random(seed), [], torch.get_num_threads()
     if threads: torch.set_num_threads(threads)
     try:
-        for _ in _progress(range(n), desc='bench', disable=not progress):
+        for i in _progress(range(n), desc='bench', disable=not progress):
             arch = sp.sample(rng); row = {'arch_id': sp.arch_id(arch), 'nodes': len(arch)}
             def timed(f):
                 t0 = time.perf_counter()
                 with seeded(seed): model = sp.build(arch, **(build_kwargs or {}))
                 out = f(model); return time.perf_counter() - t0, out
             row['hidden_covariance_s'], r = timed(lambda m: score_model(m, batch, 'hidden_covariance', seed=seed))
+            row['error'] = r['error']
+            if n_suite is not None and i >= n_suite: rows.append(row); continue
             row['suite_s'], r2 = timed(lambda m: score_model(m, batch, RNN_SUITE, seed=seed))
-            row['error'] = r['error'] or r2['error']
+            row['error'] = row['error'] or r2['error']
             if baseline:
                 row['naive_s'], errs = timed(lambda m: _naive_all(m, batch, seed))
                 row['error'] = row['error'] or '; '.join(errs)
@@ -204,6 +209,7 @@ def _score_args(p):
     p.add_argument('--only-paper', action='store_true', help='only architectures with a row in --paper-scores')
     p.add_argument('--metrics', nargs='+', default=['hidden_covariance'], help="metric names, or 'suite' (default: hidden_covariance)")
     p.add_argument('--limit', type=int, help='score only the first N architectures')
+    p.add_argument('--ids', type=int, nargs='+', help='score only these recipe ids')
     p.add_argument('--threads', type=int, help='torch threads')
     _batch_args(p)
 
@@ -217,6 +223,9 @@ def _score(args):
     n_div = int(t.diverged.sum())
     t = t[~t.diverged]
     if args.only_paper: t = t[t.ptb_test_loss.notna()]
+    if args.ids:
+        if missing := sorted(set(args.ids) - set(t.recipe_id)): raise CLIError(f"recipe id(s) {missing} not among the scored logs")
+        t = t[t.recipe_id.isin(args.ids)]
     if args.limit: t = t.iloc[:args.limit]
     print(f"{len(t)} architectures ({n_div} diverged run(s) left out); batch {args.bptt} x {args.batch_size} from "
           f"{args.corpus or 'synthetic Zipf tokens'}, offset {args.offset}, seed {args.seed}")
@@ -254,15 +263,18 @@ def _search(args):
 def _bench_args(p):
     p.add_argument('--n', type=int, default=20, help='architectures from the generator (default 20)')
     p.add_argument('--threads', type=int, default=2, help='torch threads (default 2)')
+    p.add_argument('--n-suite', type=int, help='time the suite and the baseline on the first N only (default: all --n)')
     p.add_argument('--no-baseline', action='store_true', help='skip the naive baseline')
     _batch_args(p)
 
 def _bench(args):
-    df = bench(args.n, _batch(args), seed=args.seed, threads=args.threads, baseline=not args.no_baseline,
+    df = bench(args.n, _batch(args), seed=args.seed, threads=args.threads, baseline=not args.no_baseline, n_suite=args.n_suite,
                build_kwargs=dict(ntokens=args.ntokens), progress=not args.quiet)
     s = bench_summary(df)
+    import os
+    load = f", load average {os.getloadavg()[0]:.1f} at the end" if hasattr(os, 'getloadavg') else ''
     print(f"seconds per architecture (model build included), {args.n} generator cells, batch {args.bptt} x {args.batch_size}, "
-          f"{args.threads} threads, seed {args.seed}")
+          f"{args.threads} threads, seed {args.seed}{load}")
     print(s.round(3).to_string())
     if args.out:
         out = Path(args.out); out.parent.mkdir(parents=True, exist_ok=True)
