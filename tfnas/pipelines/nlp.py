@@ -68,7 +68,7 @@ def score_logs(table:pd.DataFrame, # from `load_nasbench_nlp`
                batch:torch.Tensor, # (bptt, batch) token ids
                *, ntokens:int=10000, # the model's vocabulary
                seed:int=0, device='cpu', out=None, progress:bool=True,
-               truth=('test_loss', 'ptb_test_loss'), # columns of `table` copied into each row
+               truth=('test_loss', 'ptb_test_loss'), # columns of `table` copied into each row (the table keeps `diverged`)
               ) -> pd.DataFrame:
     "One row per logged architecture: `recipe_id`, metric columns, `num_params`, the truth columns, `error`, `seconds`."
     metrics = list(dict.fromkeys([*([metrics] if isinstance(metrics, str) else metrics), 'num_params']))
@@ -221,13 +221,12 @@ def _score(args):
     t = load_nasbench_nlp(args.bench, args.paper_scores)
     for e in t.attrs['errors']: print(f"skipped {e}")
     n_div = int(t.diverged.sum())
-    t = t[~t.diverged]
     if args.only_paper: t = t[t.ptb_test_loss.notna()]
     if args.ids:
         if missing := sorted(set(args.ids) - set(t.recipe_id)): raise CLIError(f"recipe id(s) {missing} not among the scored logs")
         t = t[t.recipe_id.isin(args.ids)]
     if args.limit: t = t.iloc[:args.limit]
-    print(f"{len(t)} architectures ({n_div} diverged run(s) left out); batch {args.bptt} x {args.batch_size} from "
+    print(f"{len(t)} architectures ({n_div} diverged on the logged task: scored anyway; the table flags them); batch {args.bptt} x {args.batch_size} from "
           f"{args.corpus or 'synthetic Zipf tokens'}, offset {args.offset}, seed {args.seed}")
     df = score_logs(t, metrics, _batch(args), ntokens=args.ntokens, seed=args.seed, device=args.device, out=args.out, progress=not args.quiet)
     with pd.option_context('display.width', 200, 'display.max_columns', 12): print(df.drop(columns=['error']).head(20).to_string(index=False))
