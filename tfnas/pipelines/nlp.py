@@ -23,7 +23,7 @@ __all__ = ['corpus_batch', 'synthetic_batch', 'format_recipe', 'LoggedSpace', 's
 # %% ../../nbs/70_pipelines.nlp.ipynb
 def corpus_batch(corpus:str|Path='corpora/ptb', # a folder with {train,valid,test}.txt (missing ones skipped) or a name under TFNAS_DATA
                  batch_size:int=50, bptt:int=70, # columns, rows
-                 offset:int=0, # first row (the paper's ablation uses 1..10 x bptt... here: a row offset)
+                 offset:int=0, # first row (0 in the paper; its minibatch ablation used offsets 1..10)
                  split:str='test', # which split to batchify
                  ntokens:int=10000, # the model's vocabulary: ids must stay below it
                 ) -> torch.Tensor:
