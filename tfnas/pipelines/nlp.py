@@ -72,11 +72,13 @@ def score_logs(table:pd.DataFrame, # from `load_nasbench_nlp`
               ) -> pd.DataFrame:
     "One row per logged architecture: `recipe_id`, metric columns, `num_params`, the truth columns, `error`, `seconds`."
     metrics = list(dict.fromkeys([*([metrics] if isinstance(metrics, str) else metrics), 'num_params']))
+    tcols = [c for c in truth if c in table.columns]
+    # a recipe id can have several logged runs (e.g. 1002429 twice in the WikiText-2 logs): score it once, average its truth
+    info = table.groupby('recipe_id')[tcols].mean() if tcols else None
+    table = table.drop_duplicates('recipe_id')
     archs = [{'recipe_id': int(r.recipe_id), 'recipe': r.recipe, 'emsize': r.emsize, 'nhid': r.nhid, 'nlayers': r.nlayers}
              for r in table.itertuples()]
-    info = table.set_index('recipe_id')
-    tcols = [c for c in truth if c in table.columns]
-    extra = lambda a: {'recipe_id': a['recipe_id'], **{c: info.at[a['recipe_id'], c] for c in tcols}}
+    extra = lambda a: {'recipe_id': a['recipe_id'], **{c: float(info.at[a['recipe_id'], c]) for c in tcols}}
     df = score(LoggedSpace(ntokens=ntokens), archs, metrics, batch, seed=seed, device=device, out=out, progress=progress, extra=extra)
     return df.drop(columns=['arch_id']).reindex(columns=['recipe_id'] + [c for c in df.columns if c not in ('arch_id', 'recipe_id')])
 
@@ -220,13 +222,14 @@ def _score(args):
     if args.only_paper and not args.paper_scores: raise CLIError('--only-paper needs --paper-scores')
     t = load_nasbench_nlp(args.bench, args.paper_scores)
     for e in t.attrs['errors']: print(f"skipped {e}")
-    n_div = int(t.diverged.sum())
+    n_div, n_dup = int(t.diverged.sum()), int(t.recipe_id.duplicated().sum())
     if args.only_paper: t = t[t.ptb_test_loss.notna()]
     if args.ids:
         if missing := sorted(set(args.ids) - set(t.recipe_id)): raise CLIError(f"recipe id(s) {missing} not among the scored logs")
         t = t[t.recipe_id.isin(args.ids)]
     if args.limit: t = t.iloc[:args.limit]
-    print(f"{len(t)} architectures ({n_div} diverged on the logged task: scored anyway; the table flags them); batch {args.bptt} x {args.batch_size} from "
+    print(f"{t.recipe_id.nunique()} architectures from {len(t)} logs ({n_dup} repeated run(s) averaged; {n_div} diverged on the logged task, "
+          f"scored anyway); batch {args.bptt} x {args.batch_size} from "
           f"{args.corpus or 'synthetic Zipf tokens'}, offset {args.offset}, seed {args.seed}")
     df = score_logs(t, metrics, _batch(args), ntokens=args.ntokens, seed=args.seed, device=args.device, out=args.out, progress=not args.quiet)
     with pd.option_context('display.width', 200, 'display.max_columns', 12): print(df.drop(columns=['error']).head(20).to_string(index=False))
