@@ -76,7 +76,8 @@ def input_jacobians(model:RNNModel, # the language model (eval mode)
                     noises=(0.,), # noise amplitudes; 0 means the clean embedding output
                    ) -> list:
     "Per amplitude, the gradient of the summed last-layer output w.r.t. the (noised) embedding output: (batch, steps*emsize).\n\n    All amplitudes run as ONE pass over a batch of `len(noises) x batch` independent sequences."
-    emb = _lm(model).embed(tokens).detach()
+    for p in _lm(model).parameters(): p.requires_grad_(False)  # only d/d(input) is needed: no weight-gradient graph
+    emb = model.embed(tokens).detach()
     eps = torch.randn_like(emb) if any(noises) else None  # one draw, scaled per amplitude
     x = torch.cat([emb + a * emb.var(-1, keepdim=True) * eps if a else emb for a in noises], 1).requires_grad_(True)
     outs, _, _ = model.recurrent(x)
