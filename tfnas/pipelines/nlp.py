@@ -106,14 +106,14 @@ def search_cells(n:int, # cells to sample and score
     return df[['arch_id', col, 'error', 'recipe']]
 
 # %% ../../nbs/70_pipelines.nlp.ipynb
-def naive_pass(model:RNNModel, tokens:torch.Tensor, noise:float=0., backward_of:str='loss') -> dict:
-    "Whole-LM forward and a backward (of `sum(y^2)/2`, or of the summed last-layer output when `backward_of='output'`)."
+def naive_pass(model:RNNModel, tokens:torch.Tensor, noise:float=0., backward_of:str='loss', codes:bool=False) -> dict:
+    "Whole-LM forward and a backward (of `sum(y^2)/2`, or of the summed last-layer output when `backward_of='output'`); activation codes only when `codes`."
     model.zero_grad(set_to_none=True)
     emb = model.embed(tokens).detach()
     if noise: emb = emb + noise * emb.var(-1, keepdim=True) * torch.randn_like(emb)
     emb.requires_grad_(True)
     ck = CodeKernel(tokens.shape[1])
-    outs, _, steps = model.recurrent(emb, observe=ck)
+    outs, _, steps = model.recurrent(emb, observe=ck if codes else None)
     for st in steps:
         for h in st: h.retain_grad()
     y = model.decoder(outs[-1])
@@ -130,7 +130,7 @@ def naive_metric(model:RNNModel, tokens:torch.Tensor, name:str, seed:int=0) -> d
     if name == 'num_params': return {name: float(sum(p.numel() for p in model.parameters()))}
     if name == 'hidden_covariance':
         return {f'hidden_covariance_l{i+1}': corr_eig_score(h, constant='drop') for i, h in enumerate(run()['states'][:3])}
-    if name == 'rnn_activation_distance': return {name: logdet_score(run()['kernel'])}
+    if name == 'rnn_activation_distance': return {name: logdet_score(run(codes=True)['kernel'])}
     if name == 'rnn_synaptic_saliency': return {name: run()['synaptic']}
     if name == 'hidden_synaptic_saliency': return {name: run()['hidden']}
     if name == 'rnn_jacobian_covariance': return {name: corr_eig_score(run(backward_of='output')['jac'].T)}
