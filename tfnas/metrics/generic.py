@@ -8,6 +8,8 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 from ..core import register_metric, corr_eig_score, binary_code_kernel, logdet_score
+from ..capture import Capture
+
 
 # %% auto #0
 __all__ = ['WEIGHT_LAYERS', 'classifier_batch', 'weight_layers', 'synflow', 'ce_pass', 'snip', 'grad_norm', 'fisher', 'grasp',
@@ -56,16 +58,13 @@ def ce_pass(model:nn.Module, # a private copy of the model (put in train mode)
     "One train-mode cross-entropy forward/backward: weights, their grads, the all-parameter squared grad norm, fisher."
     x, y = classifier_batch(batch)
     model.train()
-    layers, acts, hooks = weight_layers(model), [], []
-    def hook(m, i, o):
-        if o.requires_grad: acts.append(o)
-    try:
-        hooks = [m.register_forward_hook(hook) for m in layers]
+    layers = weight_layers(model)
+    ids = {id(m) for m in layers}
+    with Capture(model, lambda name, m: id(m) in ids, detach=False) as cap:   # the conv/linear outputs, kept in the graph
         loss = F.cross_entropy(model(x), y)
-        params = [p for p in model.parameters() if p.requires_grad]
-        gs = _grads(loss, params + acts)
-    finally:
-        for h in hooks: h.remove()
+    acts = [o for outs in cap.outputs.values() for o in outs if o.requires_grad]
+    params = [p for p in model.parameters() if p.requires_grad]
+    gs = _grads(loss, params + acts)
     gp, ga = gs[:len(params)], gs[len(params):]
     by_id = {id(p): g for p, g in zip(params, gp)}
     fisher = 0.
@@ -125,31 +124,20 @@ def naswot(model, batch, ctx):
     "NASWOT: log-determinant of the summed ReLU activation-code kernels."
     x, _ = classifier_batch(batch)
     model.train()
-    K, hooks = [], []
-    def hook(m, inp):
-        c = (inp[0].detach().flatten(1) > 0)
-        K.append(binary_code_kernel(c))
-    try:
-        hooks = [m.register_forward_pre_hook(hook) for m in model.modules() if isinstance(m, nn.ReLU)]
-        if not hooks: raise ValueError(f'naswot: {type(model).__name__} has no nn.ReLU modules to record')
+    with Capture(model, nn.ReLU, inputs=True, outputs=False) as cap:
+        if not cap.modules: raise ValueError(f'naswot: {type(model).__name__} has no nn.ReLU modules to record')
         with torch.no_grad(): model(x)
-    finally:
-        for h in hooks: h.remove()
-    return logdet_score(sum(K))
+    return logdet_score(sum(binary_code_kernel(i.flatten(1) > 0) for ins in cap.inputs.values() for i in ins))
+
 
 # %% ../../nbs/20_metrics.generic.ipynb #0847c30e
 @register_metric('flops', needs=('data',), higher_is_better=True, families=('cnn',))
 def flops(model, batch, ctx):
     "Multiply-accumulates of conv/linear layers for one input sample."
     x, _ = classifier_batch(batch)
-    total, hooks = [0], []
-    def hook(m, i, o):
-        k = m.weight[0].numel()  # in_channels/groups * kernel volume, or in_features
-        total[0] += (o.numel() // o.shape[-1] if isinstance(m, nn.Linear) else o.numel() // o.shape[1]) * k * \
-                    (o.shape[-1] if isinstance(m, nn.Linear) else o.shape[1])
-    try:
-        hooks = [m.register_forward_hook(hook) for m in weight_layers(model)]
+    ids = {id(m) for m in weight_layers(model)}
+    with Capture(model, lambda name, m: id(m) in ids) as cap:
         with torch.no_grad(): model(x[:1])
-    finally:
-        for h in hooks: h.remove()
-    return float(total[0])
+    # each output element costs one MAC per weight of its filter: in_channels/groups x kernel volume (in_features for Linear)
+    return float(sum(o.numel() * cap.modules[name].weight[0].numel() for name, outs in cap.outputs.items() for o in outs))
+
