@@ -6,7 +6,6 @@
 from __future__ import annotations
 import json, math, re, warnings, zipfile, zlib
 from pathlib import Path
-import numpy as np
 import pandas as pd
 from ..data import resolve_data
 from ..spaces.rnn import validate_recipe, RecipeError

@@ -6,7 +6,6 @@
 from __future__ import annotations
 import numpy as np
 import torch
-from torch import nn
 from ..core import (register_metric, corr_eig_score, mean_abs_cosine_score, logdet_score, binary_code_kernel,
                         DegenerateInputError)
 from ..spaces.rnn import RNNModel

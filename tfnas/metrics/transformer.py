@@ -10,9 +10,9 @@ import numpy as np
 import torch
 from torch import nn
 
-from ..core import register_metric, corr_eig_score, mean_abs_cosine_score, binary_code_kernel
+from ..core import register_metric, corr_eig_score, mean_abs_cosine_score
 from ..capture import Capture
-from ..spaces.bert import NASBertModel, NASBertLayer, OperationSoftmax, NASBertConfig
+from ..spaces.bert import NASBertLayer, OperationSoftmax
 
 # %% auto #0
 __all__ = ['TERM_KINDS', 'MAX_CHUNK_TOKENS', 'PASS_KEY', 'TRANSFORMER_METRICS', 'BertPass', 'code_kernel_sum', 'bert_pass',

@@ -10,9 +10,9 @@ from pathlib import Path
 import pandas as pd
 import torch
 
-from ..core import CLIError, get_metric, register_command, score, score_model, seeded
+from ..core import get_metric, register_command, score, score_model, seeded
 from ..data import resolve_data, text_batch, wordpiece_tokenizer, zipf_tokens
-from ..spaces.bert import NASBertSpace, validate_arch
+from ..spaces.bert import NASBertSpace
 from ..benchmarks.bert import load_benchmark
 from ..metrics.transformer import TRANSFORMER_METRICS
 

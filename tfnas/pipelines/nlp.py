@@ -4,14 +4,13 @@
 
 # %% ../../nbs/70_pipelines.nlp.ipynb #b304ab0a
 from __future__ import annotations
-import copy, json, math, random, statistics, time
+import copy, json, random, time
 from pathlib import Path
-import numpy as np
 import pandas as pd
 import torch
 from ..core import (CLIError, get_metric, register_command, score, score_model, seeded, corr_eig_score,
                         mean_abs_cosine_score, logdet_score)
-from ..data import batchify, load_corpus, zipf_tokens, resolve_data
+from ..data import batchify, load_corpus, zipf_tokens
 from ..spaces.rnn import NASBenchNLPSpace, RNNModel, topo_order, validate_recipe
 from ..metrics.rnn import (RNN_SUITE, NOISE_AMPLITUDES, CodeKernel, entering_states)
 from ..benchmarks.nlp import load_nasbench_nlp

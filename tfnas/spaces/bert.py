@@ -4,7 +4,7 @@
 
 # %% ../../nbs/11_spaces.bert.ipynb #760456ca
 from __future__ import annotations
-import itertools, json, math, random
+import itertools, math, random
 from copy import deepcopy
 
 import torch
