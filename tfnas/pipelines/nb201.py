@@ -106,7 +106,9 @@ def run_search(algo:str, # 'nasi', 'random', 'metric' (best of n by a metric) or
     if algo == 'nasi':
         bf = None if (inputs, labels) == ('gaussian', 'random') else \
             (lambda t: make_batch(batch_size, inputs, labels, seed=seed * 100003 + t))
-        res = nasi(seed=seed, T=T, batch_size=batch_size, C=C, N=N, mu=mu, nu=nu, batch_fn=bf, device=device)
+        variant, nu_ = ('mean', None) if nu == 'adaptive' else ('fix', float(nu))  # the tfnas.nasi budget rules
+        res = nasi(seed=seed, T=T, batch_size=batch_size, supernet={'C': C, 'N': N}, mu=mu, variant=variant, nu=nu_,
+                   batch_fn=bf, device=device)
         settings.update(T=T, C=C, N=N, mu=mu, nu=nu)
     elif algo == 'random': res = random_search(space, seed=seed)
     elif algo in ('metric', 'evolution'):
