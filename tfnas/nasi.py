@@ -4,7 +4,7 @@
 
 # %% ../nbs/51_nasi.ipynb #0599ea82
 from __future__ import annotations
-import functools, math, time
+import functools, importlib, math, time
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from typing import Callable
@@ -42,6 +42,7 @@ class DrawSpec:
     threads:int=1 # torch threads inside a draw (fixed, so results do not depend on the executor)
     device:str='cpu'
     batch_fn:Callable|None=None # `batch_fn(t) -> (x, y)` replacing the Gaussian batches (picklable for worker processes)
+    space_module:str='' # module that registers `space` (imported by a draw in a fresh worker process)
     def __post_init__(self):
         if self.bn not in BN_MODES: raise ValueError(f'bn must be one of {BN_MODES}, got {self.bn!r}')
         if self.sample not in SAMPLES: raise ValueError(f'sample must be one of {SAMPLES}, got {self.sample!r}')
@@ -156,6 +157,7 @@ def nasi_draw(t:int, # draw index
              ) -> dict:
     "Draw `t`: the objective's value at a Gumbel sample and its gradient w.r.t. the mixing weights (plain data)."
     c0 = time.process_time()
+    if spec.space_module: importlib.import_module(spec.space_module)
     with torch_threads(spec.threads):
         obj, space, net = get_objective(spec.objective), get_space(spec.space), draw_supernet(spec)
         dev, dtype = get_device(spec.device), (torch.float64 if obj.synflow else torch.float32)
@@ -270,7 +272,8 @@ def nasi(space:str='nasbench201', # registered space with `supernet` and `from_a
     budgets([1.], variant, nu, q)   # validate the rule before any work
     spec = DrawSpec(space=sp.name, seed=seed, objective=objective, batch_size=batch_size, num_classes=num_classes,
                     input_shape=tuple(input_shape), supernet=tuple(sorted((supernet or {}).items())), bn=bn,
-                    sample=sample, tau=tau, threads=threads, device=str(device), batch_fn=batch_fn)
+                    sample=sample, tau=tau, threads=threads, device=str(device), batch_fn=batch_fn,
+                    space_module=type(sp).__module__)
     draws = nasi_draws(spec, T, map)
     up = nasi_update(draws, mu=mu, variant=variant, nu=nu, q=q, log=log, tau=tau, xi=xi, norm=norm)
     arch = sp.from_alpha(up['alpha'], max_params=max_params)
