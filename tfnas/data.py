@@ -11,7 +11,8 @@ import torch
 # %% auto #0
 __all__ = ['DATASETS', 'default_cache_dir', 'data_root', 'resolve_data', 'Dictionary', 'tokenize_file', 'Corpus', 'load_corpus',
            'batchify', 'get_batch', 'zipf_tokens', 'gaussian_images', 'random_labels', 'wordpiece_vocab_path',
-           'wordpiece_tokenizer', 'text_batch']
+           'wordpiece_tokenizer', 'text_batch', 'smooth_images', 'projection_labels', 'image_batch',
+           'wordpiece_id_batch']
 
 # %% ../nbs/01_data.ipynb #d968de4d
 DATASETS = {
@@ -209,3 +210,51 @@ def text_batch(path:str|Path, # a text file; each non-blank line is one text
     tok = tokenizer or wordpiece_tokenizer()
     enc = tok(texts[offset:offset + batch_size], padding='max_length', truncation=True, max_length=seq_len, return_tensors='pt')
     return {k: enc[k] for k in ('input_ids', 'token_type_ids', 'attention_mask')}
+
+# %% ../nbs/01_data.ipynb #abaca7e0
+def smooth_images(n:int, # number of images
+                  seed:int=0, # random seed
+                  size:int=32, # image side
+                  scale:int=8, # smoothness: the noise is drawn on a (size/scale)^2 grid and upsampled bilinearly
+                 ) -> torch.Tensor:
+    "Spatially smooth random images (n, 3, size, size), standardised per image: a structured stand-in for real photos."
+    import torch.nn.functional as F
+    g = torch.randn((n, 3, size // scale, size // scale), generator=_gen(seed))
+    x = F.interpolate(g, size=(size, size), mode='bilinear', align_corners=False)
+    x = x + 0.1 * torch.randn(x.shape, generator=_gen(seed + 1))
+    return (x - x.mean((1, 2, 3), keepdim=True)) / x.std((1, 2, 3), keepdim=True)
+
+def projection_labels(x:torch.Tensor, # images (n, C, H, W)
+                      num_classes:int=10, # label range
+                      seed:int=0, # seed of the fixed random projection
+                     ) -> torch.Tensor:
+    "Labels that are a deterministic function of the image: argmax of a fixed random projection of its 4x4-pooled version."
+    import torch.nn.functional as F
+    f = F.adaptive_avg_pool2d(x, 4).flatten(1)
+    P = torch.randn((f.shape[1], num_classes), generator=_gen(seed + 12345))
+    return (f @ P).argmax(1)
+
+def image_batch(n:int, # images
+                seed:int=0, # images from `seed`, labels from `seed + 1`
+                inputs:str='gaussian', # 'gaussian' or 'smooth'
+                labels:str='random', # 'random' or 'projection'
+                num_classes:int=10, # label range
+                shape=(3, 32, 32), # one image's shape
+               ) -> tuple:
+    "A seeded synthetic classifier batch `(x, y)`."
+    if n < 1: raise ValueError(f"image_batch: n must be >= 1, got {n}")
+    if inputs == 'gaussian': x = gaussian_images(n, shape, seed=seed)
+    elif inputs == 'smooth': x = smooth_images(n, seed=seed, size=shape[-1])
+    else: raise ValueError(f"image_batch: inputs must be 'gaussian' or 'smooth', got {inputs!r}")
+    if labels == 'random': y = random_labels(n, num_classes, seed=seed + 1)
+    elif labels == 'projection': y = projection_labels(x, num_classes, seed)
+    else: raise ValueError(f"image_batch: labels must be 'random' or 'projection', got {labels!r}")
+    return x, y
+
+def wordpiece_id_batch(batch_size:int=4, seq_len:int=256, # texts, tokens per text
+                       seed:int=0, vocab_size:int=30522) -> dict:
+    "Synthetic BERT inputs: Zipf WordPiece ids (skipping the 999 reserved ids) framed by [CLS] ... [SEP]; token types 0."
+    if seq_len < 3: raise ValueError(f"seq_len must be >= 3, got {seq_len}")
+    ids = 999 + zipf_tokens((batch_size, seq_len), vocab_size - 999, seed=seed)
+    ids[:, 0], ids[:, -1] = 101, 102
+    return dict(input_ids=ids, token_type_ids=torch.zeros_like(ids), attention_mask=torch.ones_like(ids))
