@@ -74,6 +74,7 @@ def read_csv(path:str|Path, # a UTF-8 CSV file with a header row
              what:str='a CSV file', # what was expected, for messages
              columns=(), # columns that must be present
              min_rows:int=1, # fewer data rows is an error
+             strip_columns:bool=False, # strip spaces around column names (before checking `columns`)
              **kwargs, # passed to `pandas.read_csv`
             ):
     "A `pandas.DataFrame` from a CSV; `DataError` naming the file when it is empty, not UTF-8, malformed, or lacks a column or rows."
@@ -82,6 +83,7 @@ def read_csv(path:str|Path, # a UTF-8 CSV file with a header row
     try: df = pd.read_csv(io.StringIO(read_text(p, what)), **kwargs)
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as e:
         raise DataError(f"{p}: not a valid CSV ({str(e).strip().splitlines()[0]}); expected {what}") from None
+    if strip_columns: df.columns = [str(c).strip() for c in df.columns]
     if missing := [c for c in columns if c not in df.columns]:
         found = list(df.columns[:12]) + (['...'] if len(df.columns) > 12 else [])
         raise DataError(f"{p}: missing column(s) {missing}; {what} needs {list(columns)} (found {found})")
