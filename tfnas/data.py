@@ -38,7 +38,7 @@ def check_path(path:str|Path, # the path a user gave
               ) -> Path:
     "`path`, absolute, after checking that it exists and is of `kind`: `FileNotFoundError` or `DataError` naming it."
     if kind not in _KIND_WHAT: raise ValueError(f"check_path: kind must be one of {list(_KIND_WHAT)}, got {kind!r}")
-    p, what = Path(path).expanduser(), what or _KIND_WHAT[kind]
+    p, what = Path(path).expanduser().absolute(), what or _KIND_WHAT[kind]
     if not p.exists(): raise FileNotFoundError(f"{p}: no such file or directory; expected {what}")
     if kind == 'file' and p.is_dir(): raise DataError(f"{p}: is a directory; expected {what}")
     if kind == 'file' and not p.is_file(): raise DataError(f"{p}: is not a regular file; expected {what}")
