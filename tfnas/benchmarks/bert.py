@@ -4,8 +4,7 @@
 
 # %% ../../nbs/31_benchmarks.bert.ipynb #da95ad3e
 from __future__ import annotations
-import json, math, warnings
-from pathlib import Path
+import math, warnings
 
 import pandas as pd
 

@@ -4,7 +4,6 @@
 
 # %% ../../nbs/32_benchmarks.nb201.ipynb #14ab6764
 from __future__ import annotations
-from pathlib import Path
 import numpy as np
 import pandas as pd
 from ..data import resolve_data, read_csv, read_json, numeric_column, DataError
