@@ -285,6 +285,4 @@ def nasi(space:str='nasbench201', # registered space with `supernet` and `from_a
                 params=sp.param_count(arch) if hasattr(sp, 'param_count') else None, max_params=max_params,
                 settings=dict(T=T, objective=objective, batch_size=batch_size, supernet=dict(spec.supernet),
                               variant=variant, mu=mu, nu=nu, q=q, log=log, tau=tau, xi=xi, norm=norm, bn=bn, sample=sample))
-    res = SearchResult(arch, float(np.mean(up['objective'])), time.perf_counter() - t0, len(good), history)
-    res.info = info
-    return res
+    return SearchResult(arch, float(np.mean(up['objective'])), time.perf_counter() - t0, len(good), history, info)
