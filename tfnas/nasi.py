@@ -5,23 +5,24 @@
 # %% ../nbs/51_nasi.ipynb #0599ea82
 from __future__ import annotations
 import functools, importlib, math, time
-from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from typing import Callable
 import numpy as np
 import torch
 from torch import nn
-from .core import seeded, get_device, get_space, get_metric
+from .core import Option, OptionError, seeded, get_device, get_space, get_metric, get_track
 from .data import gaussian_images, random_labels
-from .search import SearchResult
+from .search import SearchResult, register_search, SearchContext
+from .engine import torch_threads
 from .metrics.generic import (classifier_batch, weight_layers, mean_ce_grad, sq_norm, snip_score, grad_norm_score,
                                    synflow_prepare, synflow_score)
 from .metrics.ntk import freeze_batch_stats
 
 # %% auto #0
-__all__ = ['BN_MODES', 'SAMPLES', 'SUPERNET_OBJECTIVES', 'VARIANTS', 'DEFAULT_NU', 'DrawSpec', 'draw_seed', 'gumbel_noise',
-           'draw_batch', 'SupernetObjective', 'register_objective', 'get_objective', 'torch_threads', 'draw_supernet',
-           'nasi_draw', 'budgets', 'nasi_update', 'nasi_draws', 'nasi']
+__all__ = ['BN_MODES', 'SAMPLES', 'SUPERNET_OBJECTIVES', 'VARIANTS', 'DEFAULT_NU', 'SUPERNET_DEFAULTS', 'NASI_DEFAULTS',
+           'NASI_OPTIONS', 'DrawSpec', 'draw_seed', 'gumbel_noise', 'draw_batch', 'SupernetObjective',
+           'register_objective', 'get_objective', 'draw_supernet', 'nasi_draw', 'budgets', 'nasi_update', 'nasi_draws',
+           'nasi', 'parse_supernet', 'track_draw_batch', 'run_supernet_search', 'nasi_search', 'supernet_search']
 
 # %% ../nbs/51_nasi.ipynb #86b050a1
 BN_MODES, SAMPLES = ('train', 'fixed'), ('hard', 'soft')
@@ -125,15 +126,6 @@ def _synflow_objective(net, weights, batch, params):
     return synflow_score(net, tuple(x.shape[1:]), forward=lambda z: net(z, weights), weights=ws, create_graph=True)
 
 # %% ../nbs/51_nasi.ipynb #2f7f03ec
-@contextmanager
-def torch_threads(n:int):
-    "Run a block with `n` torch threads, restoring the previous number afterwards."
-    old = torch.get_num_threads()
-    if n != old: torch.set_num_threads(n)
-    try: yield
-    finally:
-        if n != old: torch.set_num_threads(old)
-
 @functools.lru_cache(maxsize=8)
 def _cached_supernet(space:str, seed:int, num_classes:int, opts:tuple, device:str, synflow:bool, bn:str):
     "The supernet initialised under `seed` (per process; draws never change its parameters)."
@@ -263,6 +255,7 @@ def nasi(space:str='nasbench201', # registered space with `supernet` and `from_a
          max_params:int|None=None, # parameter budget for the returned architecture (the space's `from_alpha`)
          map=map, # how to run the independent draws (results in input order)
          threads:int=1, device:str='cpu', batch_fn=None,
+         build_kwargs:dict|None=None, # how the budget counts parameters (the space's build options, e.g. num_classes)
         ) -> SearchResult:
     "NASI (Algorithm 1): T independent draws, one update, the most probable architecture (within `max_params`)."
     t0, c0 = time.perf_counter(), time.process_time()
@@ -276,13 +269,84 @@ def nasi(space:str='nasbench201', # registered space with `supernet` and `from_a
                     space_module=type(sp).__module__)
     draws = nasi_draws(spec, T, map)
     up = nasi_update(draws, mu=mu, variant=variant, nu=nu, q=q, log=log, tau=tau, xi=xi, norm=norm)
-    arch = sp.from_alpha(up['alpha'], max_params=max_params)
+    bk = build_kwargs or {}
+    arch = sp.from_alpha(up['alpha'], max_params=max_params, **bk) if max_params is not None else sp.from_alpha(up['alpha'])
     good = [d for d in draws if not d['error']]
     history = [dict(t=d['t'], arch=d['arch'], value=d['value'], seconds=d['seconds'], error=d['error']) for d in draws]
     for h, nu_t, R in zip([h for h in history if not h['error']], up['nu'], up['objective']): h.update(nu=nu_t, objective=R)
     info = dict(alpha={k: a.tolist() for k, a in up['alpha'].items()}, n_failed=up['n_failed'],
                 draw_seconds=sum(d['seconds'] for d in draws), cpu_seconds=time.process_time() - c0,
-                params=sp.param_count(arch) if hasattr(sp, 'param_count') else None, max_params=max_params,
+                params=sp.param_count(arch, **bk) if sp.supports('param_count') else None, max_params=max_params,
                 settings=dict(T=T, objective=objective, batch_size=batch_size, supernet=dict(spec.supernet),
                               variant=variant, mu=mu, nu=nu, q=q, log=log, tau=tau, xi=xi, norm=norm, bn=bn, sample=sample))
     return SearchResult(arch, float(np.mean(up['objective'])), time.perf_counter() - t0, len(good), history, info)
+
+# %% ../nbs/51_nasi.ipynb #d39fa96d
+SUPERNET_DEFAULTS = {'nasbench201': {'C': 8, 'N': 2}} # NASI's supernet options per space (others: the space's defaults)
+NASI_DEFAULTS = dict(draws=100, variant='quantile', mu=2., nu=None, q=0.9, log_scale=False, tau=1., sample='hard', bn='train')
+
+def parse_supernet(s:str|None) -> dict:
+    "Supernet options from text 'C=8,N=2' (numbers become int or float); empty -> {}."
+    out = {}
+    for item in filter(None, (t.strip() for t in (s or '').split(','))):
+        k, eq, v = item.partition('=')
+        if not eq or not k.strip().isidentifier(): raise OptionError(f"--supernet: expected NAME=VALUE[,NAME=VALUE...], got {s!r}")
+        v = v.strip()
+        try: out[k.strip()] = int(v)
+        except ValueError:
+            try: out[k.strip()] = float(v)
+            except ValueError: out[k.strip()] = v
+    return out
+
+def track_draw_batch(track:str, # registered track name
+                     opts:dict, # the track's resolved options
+                     seed:int, t:int) -> tuple:
+    "The track's batch for NASI draw `t` of a search seeded by `seed` (its seed: `draw_seed(seed, t, 0)`)."
+    return get_track(track).batch({**opts, 'seed': draw_seed(seed, t, 0)})
+
+NASI_OPTIONS = (
+    Option('draws', int, NASI_DEFAULTS['draws'], 'NASI: Gumbel draws T (independent; run on the workers)', min=1),
+    Option('variant', str, NASI_DEFAULTS['variant'], "NASI budget rule: fix (ν = --nu), ada (running mean from --nu), "
+           "quantile (--q of the draws' values), mean, none", choices=VARIANTS),
+    Option('mu', float, NASI_DEFAULTS['mu'], 'NASI: penalty weight μ', min=0),
+    Option('nu', float, NASI_DEFAULTS['nu'], 'NASI: budget ν (fix; default 100) or its initial value (ada; default 500)'),
+    Option('q', float, NASI_DEFAULTS['q'], 'NASI: quantile of the draws\' values used as budget (variant quantile)', min=0),
+    Option('log_scale', bool, NASI_DEFAULTS['log_scale'], 'NASI: penalise and differentiate the log of the objective'),
+    Option('tau', float, NASI_DEFAULTS['tau'], 'NASI: Gumbel-softmax temperature', min=1e-6),
+    Option('sample', str, NASI_DEFAULTS['sample'], 'NASI: hard (straight-through one-hot) or soft Gumbel samples', choices=SAMPLES),
+    Option('bn', str, NASI_DEFAULTS['bn'], 'NASI: BatchNorm with batch statistics (train) or the batch\'s statistics held fixed', choices=BN_MODES),
+    Option('supernet', str, '', "NASI: supernet options NAME=VALUE,... (default: NASI's for the space, e.g. C=8,N=2 on nasbench201)"),
+)
+
+def run_supernet_search(ctx:SearchContext, # the engine's search context
+                        objective:str, # metric with a supernet objective
+                        draws:int, variant:str, mu:float, nu:float|None, q:float, log_scale:bool, tau:float, sample:str,
+                        bn:str, supernet:str) -> SearchResult:
+    "NASI's supernet search in the engine: draws on `ctx.map`, the track's batch size and inputs, `ctx.max_params`."
+    sp, opts = ctx.space, ctx.opts
+    if q > 1: raise OptionError(f'--q: must be <= 1, got {q}')
+    sopts = parse_supernet(supernet) or dict(SUPERNET_DEFAULTS.get(sp.name, {}))
+    bk = ctx.track.build_kwargs(opts)
+    gaussian = opts.get('inputs', 'gaussian') == 'gaussian' and opts.get('labels', 'random') == 'random'
+    x0, _ = ctx.batch(ctx.seed)
+    bf = None if gaussian else functools.partial(track_draw_batch, ctx.track.name, dict(opts), ctx.seed)
+    res = nasi(sp.name, seed=ctx.seed, T=draws, objective=objective, batch_size=int(opts.get('batch_size', len(x0))),
+               supernet=sopts, variant=variant, mu=mu, nu=nu, q=q, log=log_scale, tau=tau, sample=sample, bn=bn,
+               num_classes=int(bk.get('num_classes', 10)), input_shape=tuple(x0.shape[1:]), max_params=ctx.max_params,
+               map=lambda f, xs: ctx.map(f, [(x,) for x in xs]), threads=1, device=str(ctx.device), batch_fn=bf,
+               build_kwargs=bk if ctx.max_params is not None else None)
+    res.info['supernet'] = sopts
+    return res
+
+@register_search('nasi', options=NASI_OPTIONS, needs=('supernet',), uses_metric=False,
+                 help=f"NASI (Shu et al. 2022): one-step supernet search on NASI's NTK trace; defaults {NASI_DEFAULTS['draws']} "
+                      f"draws, budget {NASI_DEFAULTS['variant']} (q {NASI_DEFAULTS['q']}), μ {NASI_DEFAULTS['mu']:g}")
+def nasi_search(ctx:SearchContext, **opts) -> SearchResult:
+    "NASI with its trace objective (`ntk_trace_approx`)."
+    return run_supernet_search(ctx, 'ntk_trace_approx', **opts)
+
+@register_search('supernet', options=NASI_OPTIONS, needs=('supernet',), uses_metric=True,
+                 help=f"NASI's one-step supernet search maximising --metric ({', '.join(sorted(SUPERNET_OBJECTIVES))})")
+def supernet_search(ctx:SearchContext, **opts) -> SearchResult:
+    "NASI's search with `ctx.metric` as the objective."
+    return run_supernet_search(ctx, ctx.metric, **opts)
