@@ -205,10 +205,9 @@ def nasi_update(draws:list, # `nasi_draw` results, in draw order
     "NASI's one-step update from the draws: `alpha` (dict of float64 arrays), the budgets and the per-draw objective."
     if norm not in ('running', 'max'): raise ValueError(f"norm must be 'running' or 'max', got {norm!r}")
     if not tau > 0: raise ValueError(f'tau must be > 0, got {tau}')
-    good = [d for d in draws if not d.get('error')]
+    good = [d for d in draws if not d.get('error') and (not log or d['value'] > 0)]   # log(0): a failed draw
     if not good: raise RuntimeError(f"all {len(draws)} NASI draws failed; first error: {draws[0]['error'] if draws else 'no draws'}")
     v = np.array([d['value'] for d in good])
-    if log and (v <= 0).any(): raise ValueError(f'log=True needs positive objective values, got min {v.min():.3g}')
     nus = budgets(v, variant, nu, q)
     Gs = []
     for d, vt, nut in zip(good, v, nus):
