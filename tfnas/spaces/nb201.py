@@ -14,7 +14,8 @@ from ..core import Space, register_space
 # %% auto #0
 __all__ = ['OPS', 'NASLIB_OPS', 'EDGES', 'NASLIB_EDGES', 'N_ARCHS', 'parse_arch', 'arch_str', 'to_naslib', 'from_naslib',
            'enumerate_archs', 'mutate_arch', 'ReLUConvBN', 'Zero', 'AvgPool3x3', 'make_op', 'Cell', 'ResBlock',
-           'NB201Net', 'param_count', 'all_op_indices', 'all_param_counts', 'MixedCell', 'NB201Supernet', 'NB201Space']
+           'NB201Net', 'param_count', 'all_op_indices', 'all_param_counts', 'is_live', 'all_live', 'MixedCell',
+           'NB201Supernet', 'NB201Space']
 
 # %% ../../nbs/12_spaces.nb201.ipynb #4a8f62f4
 OPS = ('none', 'skip_connect', 'nor_conv_1x1', 'nor_conv_3x3', 'avg_pool_3x3')  # NAS-Bench-201's op names (its own order)
@@ -210,6 +211,21 @@ def all_param_counts(num_classes:int=10, # classifier outputs
     per_op = np.array([N * sum(_op_params(o, c) for c in (C, 2*C, 4*C)) for o in OPS], dtype=np.int64)
     return base + per_op[all_op_indices()].sum(1)
 
+# %% ../../nbs/12_spaces.nb201.ipynb #d8fb6c95
+def is_live(arch:str) -> bool:
+    "Does the cell's output depend on its input (some path 0 -> 3 without a `none` edge)?"
+    ops, reach = parse_arch(arch), [True, False, False, False]
+    for i in (1, 2, 3):
+        reach[i] = any(reach[j] and ops[k] != 'none' for k, (j, t) in enumerate(EDGES) if t == i)
+    return reach[3]
+
+@functools.lru_cache(maxsize=1)
+def all_live() -> np.ndarray:
+    "`is_live` of all 15,625 cells, in `enumerate_archs` order (read-only)."
+    a = np.array([is_live(s) for s in enumerate_archs()])
+    a.flags.writeable = False
+    return a
+
 # %% ../../nbs/12_spaces.nb201.ipynb #9368c065
 class MixedCell(nn.Module):
     "A NAS-Bench-201 cell whose edge k computes sum_o w[k, o] * op_o(input) over the five ops (`none` skipped: it is zero)."
@@ -289,17 +305,18 @@ class NB201Space(Space):
                    max_params:int|None=None, # parameter budget: the most probable cell whose network fits
                    num_classes:int=10, C:int=16, N:int=5, # the network the budget counts
                   ) -> str:
-        "The most probable cell under the logits `alpha` (argmax per edge), within `max_params` when given."
+        "The most probable live cell under the logits `alpha` (argmax per edge), within `max_params` when given."
         a = alpha.get('cell') if isinstance(alpha, dict) else None
         if a is None: raise ValueError(f"from_alpha needs {{'cell': (6, 5) logits}}, got {type(alpha).__name__} {list(alpha) if isinstance(alpha, dict) else ''}")
         a = np.asarray(a.detach().cpu() if isinstance(a, torch.Tensor) else a, dtype=np.float64)
         if a.shape != (len(EDGES), len(OPS)): raise ValueError(f"from_alpha: 'cell' logits must have shape (6, 5), got {a.shape}")
         if not np.isfinite(a).all(): raise ValueError('from_alpha: logits contain NaN/inf')
-        if max_params is None: return arch_str([OPS[i] for i in a.argmax(-1)])
+        top = arch_str([OPS[i] for i in a.argmax(-1)])
+        if max_params is None and is_live(top): return top
         counts = all_param_counts(num_classes, C, N)
-        fits = counts <= max_params
+        fits = all_live() & (True if max_params is None else counts <= max_params)
         if not fits.any():
-            raise ValueError(f'max_params={max_params}: no NAS-Bench-201 cell fits; the smallest network has {counts.min()} parameters')
+            raise ValueError(f'max_params={max_params}: no live NAS-Bench-201 cell fits; the smallest network has {counts.min()} parameters')
         logp = a - np.logaddexp.reduce(a, axis=1, keepdims=True)
         score = logp[np.arange(len(EDGES)), all_op_indices()].sum(1)
         best = np.flatnonzero(fits)[np.argmax(score[fits])]
