@@ -10,7 +10,7 @@ from typing import Callable
 import numpy as np
 import torch
 from torch import nn
-from .core import Option, OptionError, seeded, get_device, get_space, get_metric, get_track
+from .core import Option, OptionError, sample_distinct, seeded, get_device, get_space, get_metric, get_track
 from .data import gaussian_images, random_labels
 from .search import SearchResult, register_search, SearchContext
 from .engine import torch_threads
@@ -22,7 +22,8 @@ from .metrics.ntk import freeze_batch_stats
 __all__ = ['BN_MODES', 'SAMPLES', 'SUPERNET_OBJECTIVES', 'VARIANTS', 'DEFAULT_NU', 'SUPERNET_DEFAULTS', 'NASI_DEFAULTS',
            'NASI_OPTIONS', 'DrawSpec', 'draw_seed', 'gumbel_noise', 'draw_batch', 'SupernetObjective',
            'register_objective', 'get_objective', 'draw_supernet', 'nasi_draw', 'budgets', 'nasi_update', 'nasi_draws',
-           'nasi', 'parse_supernet', 'track_draw_batch', 'run_supernet_search', 'nasi_search', 'supernet_search']
+           'nasi', 'parse_supernet', 'track_draw_batch', 'run_supernet_search', 'nasi_search', 'supernet_search',
+           'sized_search']
 
 # %% ../nbs/51_nasi.ipynb #86b050a1
 BN_MODES, SAMPLES = ('train', 'fixed'), ('hard', 'soft')
@@ -349,3 +350,20 @@ def nasi_search(ctx:SearchContext, **opts) -> SearchResult:
 def supernet_search(ctx:SearchContext, **opts) -> SearchResult:
     "NASI's search with `ctx.metric` as the objective."
     return run_supernet_search(ctx, ctx.metric, **opts)
+
+# %% ../nbs/51_nasi.ipynb #2008cc9a
+@register_search('sized', needs=('sample',),
+                 options=(Option('n', int, 200, 'architectures sampled (sizes counted; only those in the band are scored)', min=1),
+                          Option('band', float, 0.9, 'sized: score the cells with at least this fraction of the largest sampled size', min=0)),
+                 help='size first, signal second: of --n cells within the budget, score those within --band of the largest by --metric')
+def sized_search(ctx:SearchContext, n:int=200, band:float=0.9) -> SearchResult:
+    "Best by `ctx.metric` among the sampled cells whose size is at least `band` times the largest sampled size."
+    if band > 1: raise OptionError(f'--band: must be <= 1, got {band}')
+    t0 = time.perf_counter()
+    archs = sample_distinct(ctx.space, n, ctx.seed, fits=ctx.fits)
+    sizes = [ctx.param_count(a) for a in archs]
+    cand = [a for a, s in zip(archs, sizes) if s >= band * max(sizes)]
+    fs = ctx.score(cand)
+    ok = [(f, i) for i, f in enumerate(fs) if f is not None]
+    best = cand[max(ok, key=lambda t: t[0])[1]] if ok else None   # ties: the first sampled
+    return ctx.result(best, t0, dict(sampled=n, in_band=len(cand), min_params=band * max(sizes)))
