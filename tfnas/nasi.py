@@ -357,11 +357,12 @@ def supernet_search(ctx:SearchContext, **opts) -> SearchResult:
                           Option('band', float, 0.9, 'sized: score the cells with at least this fraction of the largest sampled size', min=0)),
                  help='size first, signal second: of --n cells within the budget, score those within --band of the largest by --metric')
 def sized_search(ctx:SearchContext, n:int=200, band:float=0.9) -> SearchResult:
-    "Best by `ctx.metric` among the sampled cells whose size is at least `band` times the largest sampled size."
+    "Best by `ctx.metric` among the sampled cells whose (effective) size is at least `band` times the largest sampled."
     if band > 1: raise OptionError(f'--band: must be <= 1, got {band}')
     t0 = time.perf_counter()
     archs = sample_distinct(ctx.space, n, ctx.seed, fits=ctx.fits)
-    sizes = [ctx.param_count(a) for a in archs]
+    eff = ctx.space.effective if ctx.space.supports('effective') else (lambda a: a)   # dead branches hold parameters too
+    sizes = [ctx.param_count(eff(a)) for a in archs]
     cand = [a for a, s in zip(archs, sizes) if s >= band * max(sizes)]
     fs = ctx.score(cand)
     ok = [(f, i) for i, f in enumerate(fs) if f is not None]

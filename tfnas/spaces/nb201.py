@@ -14,8 +14,8 @@ from ..core import Space, register_space
 # %% auto #0
 __all__ = ['OPS', 'NASLIB_OPS', 'EDGES', 'NASLIB_EDGES', 'N_ARCHS', 'parse_arch', 'arch_str', 'to_naslib', 'from_naslib',
            'enumerate_archs', 'mutate_arch', 'ReLUConvBN', 'Zero', 'AvgPool3x3', 'make_op', 'Cell', 'ResBlock',
-           'NB201Net', 'param_count', 'all_op_indices', 'all_param_counts', 'is_live', 'all_live', 'MixedCell',
-           'NB201Supernet', 'NB201Space']
+           'NB201Net', 'param_count', 'all_op_indices', 'all_param_counts', 'is_live', 'all_live', 'effective_arch',
+           'MixedCell', 'NB201Supernet', 'NB201Space']
 
 # %% ../../nbs/12_spaces.nb201.ipynb #4a8f62f4
 OPS = ('none', 'skip_connect', 'nor_conv_1x1', 'nor_conv_3x3', 'avg_pool_3x3')  # NAS-Bench-201's op names (its own order)
@@ -226,6 +226,14 @@ def all_live() -> np.ndarray:
     a.flags.writeable = False
     return a
 
+def effective_arch(arch:str) -> str:
+    "`arch` with every edge that lies on no input-to-output path of non-`none` edges set to `none` (same function)."
+    ops = parse_arch(arch)
+    fwd, bwd = [True, False, False, False], [False, False, False, True]
+    for i in (1, 2, 3): fwd[i] = any(fwd[j] and ops[k] != 'none' for k, (j, t) in enumerate(EDGES) if t == i)
+    for j in (2, 1, 0): bwd[j] = any(bwd[t] and ops[k] != 'none' for k, (jj, t) in enumerate(EDGES) if jj == j)
+    return arch_str([o if fwd[j] and bwd[t] else 'none' for o, (j, t) in zip(ops, EDGES)])
+
 # %% ../../nbs/12_spaces.nb201.ipynb #9368c065
 class MixedCell(nn.Module):
     "A NAS-Bench-201 cell whose edge k computes sum_o w[k, o] * op_o(input) over the five ops (`none` skipped: it is zero)."
@@ -295,6 +303,9 @@ class NB201Space(Space):
     def decode(self, s:str) -> str: return self.validate(s)
     def mutate(self, arch, rng:random.Random) -> str: return mutate_arch(self.validate(arch), rng)
     def enumerate(self) -> list: return enumerate_archs()
+    def effective(self, arch) -> str:
+        "The same cell with its dead edges (on no input-output path) set to `none`."
+        return effective_arch(self.validate(arch))
     def param_count(self, arch, num_classes:int=10, C:int=16, N:int=5) -> int:
         "Parameters of the network `build(arch, num_classes, C, N)` would return."
         return param_count(self.validate(arch), num_classes, C, N)
