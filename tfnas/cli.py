@@ -232,14 +232,9 @@ def _evaluate_csv(args):
     import pandas as pd
     from tfnas.evaluate import rank_table, registered_columns
     from tfnas.store import write_table
+    from tfnas.data import read_csv
     f = Path(args.file)
-    if not f.exists(): raise FileNotFoundError(f"{f}: no such score file")
-    if f.is_dir(): raise CLIError(f"{f}: is a directory; give a CSV file")
-    try: df = pd.read_csv(f)
-    except UnicodeDecodeError as e: raise CLIError(f"{f}: not UTF-8 text (byte {e.start})") from None
-    except pd.errors.EmptyDataError: raise CLIError(f"{f}: the file is empty") from None
-    except pd.errors.ParserError as e: raise CLIError(f"{f}: not a CSV table ({str(e).splitlines()[0]})") from None
-    if args.truth not in df.columns: raise CLIError(f"{f}: no column {args.truth!r} (columns: {', '.join(df.columns)})")
+    df = read_csv(f, 'a score CSV (one row per architecture)', columns=[args.truth])
     idc = next((c for c in ('arch_id', 'recipe_id', 'id') if c in df.columns), None)
     if idc is not None and df[idc].duplicated().any():
         n = int(df[idc].duplicated().sum()); df = df.drop_duplicates(idc)
@@ -342,6 +337,6 @@ def main(argv:list|None=None) -> int:
     except RuntimeError as e:
         print(f"tfnas: {e}", file=sys.stderr); return 1
     except (CLIError, OptionError, FileNotFoundError, ValueError, KeyError, OSError, ImportError) as e:
-        msg = e.args[0] if isinstance(e, KeyError) and e.args else str(e)
-        print(f"tfnas: error: {msg}", file=sys.stderr)
+        from tfnas.data import error_message
+        print(f"tfnas: error: {error_message(e)}", file=sys.stderr)
         return 2

@@ -9,28 +9,11 @@ from pathlib import Path
 from ..core import Option, OptionError, Track, register_track, sample_distinct
 
 # %% auto #0
-__all__ = ['NB201_TABLE', 'NB201_NASLIB', 'load_images', 'NB201Track']
+__all__ = ['NB201_TABLE', 'NB201_NASLIB', 'NB201Track']
 
 # %% ../../nbs/72_tracks.nb201.ipynb #ef9f804c
 NB201_TABLE = 'nasbench201/nats_tss_test_accuracy.csv'
 NB201_NASLIB = 'nasbench201/naslib_zero_cost_subset.json'
-
-def load_images(path:str|Path, # a .pt file holding a tensor x (n, C, H, W) or a pair (x, y)
-                n:int, # images needed
-               ) -> tuple:
-    "`(x, y)` from a tensor file (y is None when the file holds only images); one clear error naming the file otherwise."
-    import torch
-    p = Path(path)
-    if not p.is_file(): raise OptionError(f"--inputs: {path!r} is neither 'gaussian', 'smooth' nor an existing .pt file")
-    try: obj = torch.load(p, weights_only=True)
-    except Exception as e: raise OptionError(f"--inputs {p}: not a tensor file torch can load ({type(e).__name__})") from None
-    x, y = obj if isinstance(obj, (tuple, list)) and len(obj) == 2 else (obj, None)
-    if not isinstance(x, torch.Tensor) or x.ndim != 4 or len(x) < n:
-        raise OptionError(f"--inputs {p}: expected at least {n} images of shape (3, H, W) as x or (x, y), got "
-                          f"{tuple(x.shape) if isinstance(x, torch.Tensor) else type(x).__name__}")
-    if y is not None and (not isinstance(y, torch.Tensor) or y.ndim != 1 or len(y) != len(x)):
-        raise OptionError(f"--inputs {p}: y must be {len(x)} integer labels")
-    return x[:n].float(), None if y is None else y[:n].long()
 
 class NB201Track(Track):
     "NAS-Bench-201 (NATS-Bench topology space): cells, synthetic or given image batches, test accuracies on three datasets."
@@ -68,11 +51,10 @@ class NB201Track(Track):
         if inputs in ('gaussian', 'smooth'):
             if labels == 'file': raise OptionError("--labels file needs --inputs FILE.pt holding (x, y)")
             return image_batch(n, seed, inputs, labels, k)
-        x, y = load_images(inputs, n)
-        if labels == 'file':
-            if y is None: raise OptionError(f"--labels file: {inputs} holds images only, no labels")
-            if int(y.max()) >= k or int(y.min()) < 0: raise OptionError(f"--labels file: labels of {inputs} are outside 0..{k - 1} (--num-classes {k})")
-            return x, y
+        from tfnas.data import load_batch_file
+        if not Path(inputs).exists(): raise OptionError(f"--inputs: {inputs!r} is neither 'gaussian', 'smooth' nor an existing .pt file")
+        x, y = load_batch_file(inputs, n, item_dims=3, labels=labels == 'file', num_classes=k)
+        if labels == 'file': return x, y
         return x, (random_labels(n, k, seed=seed + 1) if labels == 'random' else projection_labels(x, k, seed))
 
     def _table(self, opts:dict, required:bool=True):
