@@ -9,6 +9,7 @@ from collections import deque
 from dataclasses import dataclass, field
 from typing import Any, Callable
 from .core import Option, OptionError, Track, get_metric, get_track, sample_distinct, seeded
+from .engine import InProcess
 
 # %% auto #0
 __all__ = ['N_OPTION', 'SearchResult', 'Search', 'register_search', 'get_search', 'list_searches', 'SearchContext',
@@ -82,7 +83,7 @@ class SearchContext:
     def param_count(self, arch) -> int:
         "Parameters of `arch` as the track builds it (cached)."
         k = self.key(arch)
-        if k not in self._params: self._params[k] = int(self.space.param_count(arch, **self.track.build_kwargs(self.opts)))
+        if k not in self._params: self._params[k] = self.track.param_count(arch, self.opts)
         return self._params[k]
     def fits(self, arch) -> bool:
         "Is `arch` within the parameter budget (always, without one)?"
