@@ -70,6 +70,11 @@ class SearchContext:
         self.m = get_metric(self.metric, self.space.family)
         self.column = column or self.m.columns[0]
         if self.column not in self.m.columns: raise OptionError(f"--column: metric {self.m.name!r} has no column {self.column!r} (it has {self.m.columns})")
+        if self.column != self.m.name:   # a metric registered under the column's own name computes just that column
+            try:
+                one = get_metric(self.column, self.space.family)
+                if one.columns == (self.column,) and one.higher_is_better == self.m.higher_is_better: self.m = one
+            except KeyError: pass
         self.sign = 1. if self.m.higher_is_better else -1.
         if max_params is not None:
             if max_params <= 0: raise OptionError(f"--max-params: must be > 0, got {max_params}")
