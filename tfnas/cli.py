@@ -232,14 +232,9 @@ def _evaluate_csv(args):
     import pandas as pd
     from tfnas.evaluate import rank_table, registered_columns
     from tfnas.store import write_table
+    from tfnas.data import read_csv
     f = Path(args.file)
-    if not f.exists(): raise FileNotFoundError(f"{f}: no such score file")
-    if f.is_dir(): raise CLIError(f"{f}: is a directory; give a CSV file")
-    try: df = pd.read_csv(f)
-    except UnicodeDecodeError as e: raise CLIError(f"{f}: not UTF-8 text (byte {e.start})") from None
-    except pd.errors.EmptyDataError: raise CLIError(f"{f}: the file is empty") from None
-    except pd.errors.ParserError as e: raise CLIError(f"{f}: not a CSV table ({str(e).splitlines()[0]})") from None
-    if args.truth not in df.columns: raise CLIError(f"{f}: no column {args.truth!r} (columns: {', '.join(df.columns)})")
+    df = read_csv(f, 'a score CSV (one row per architecture)', columns=[args.truth])
     idc = next((c for c in ('arch_id', 'recipe_id', 'id') if c in df.columns), None)
     if idc is not None and df[idc].duplicated().any():
         n = int(df[idc].duplicated().sum()); df = df.drop_duplicates(idc)
@@ -252,6 +247,11 @@ def _evaluate_csv(args):
     if args.out: write_table(tab.reset_index(), args.out)
 
 # %% ../nbs/60_cli.ipynb #3d9647a1
+def _plain(space, arch):
+    "The architecture as JSON data (its canonical encoding when that is JSON, else the architecture itself)."
+    try: return json.loads(space.encode(arch))
+    except (json.JSONDecodeError, TypeError): return arch
+
 def _search(args):
     from tfnas.search import SearchContext, get_search, list_searches
     from tfnas.store import Store
@@ -279,7 +279,7 @@ def _search(args):
     truth = t.truth_of(r.arch, opts)
     res = dict(track=t.name, algo=algo, seed=opts['seed'], metric=ctx.metric if s.uses_metric else None,
                column=ctx.column if s.uses_metric else None, max_params=mp, algo_options=aopts,
-               track_options={o.name: opts[o.name] for o in t.options}, arch=r.arch, arch_id=sp.arch_id(r.arch), encoded=sp.encode(r.arch),
+               track_options={o.name: opts[o.name] for o in t.options}, arch=_plain(sp, r.arch), arch_id=sp.arch_id(r.arch), encoded=sp.encode(r.arch),
                params=params, score=None if r.score is None or (isinstance(r.score, float) and math.isnan(r.score)) else r.score,
                seconds=r.seconds, n_scored=r.n_scored, truth=truth, info=r.info,
                history=[{k: v for k, v in h.items() if k != 'arch'} for h in r.history], tfnas=tfnas.__version__)
@@ -342,6 +342,6 @@ def main(argv:list|None=None) -> int:
     except RuntimeError as e:
         print(f"tfnas: {e}", file=sys.stderr); return 1
     except (CLIError, OptionError, FileNotFoundError, ValueError, KeyError, OSError, ImportError) as e:
-        msg = e.args[0] if isinstance(e, KeyError) and e.args else str(e)
-        print(f"tfnas: error: {msg}", file=sys.stderr)
+        from tfnas.data import error_message
+        print(f"tfnas: error: {error_message(e)}", file=sys.stderr)
         return 2

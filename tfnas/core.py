@@ -175,12 +175,20 @@ def mean_abs_cosine_score(x, # (n_samples, n_features): one row per sample
 
 # %% ../nbs/00_core.ipynb #4ef46072
 def binary_code_kernel(codes, # (n_samples, n_units) array/tensor of 0/1 (or booleans)
+                       chunk:int=2**24, # units per exact float32 product (at most 2**24)
                       ) -> np.ndarray:
-    "Hamming-agreement kernel `c c^T + (1-c)(1-c)^T` of binary activation codes."
-    c = codes.detach().to('cpu', torch.float64).numpy() if isinstance(codes, torch.Tensor) else np.asarray(codes, dtype=np.float64)
-    if c.ndim != 2: raise ValueError(f"binary_code_kernel: expected (n_samples, n_units), got shape {c.shape}")
-    if not np.isin(c, (0., 1.)).all(): raise ValueError("binary_code_kernel: codes must be 0/1")
-    return c @ c.T + (1. - c) @ (1. - c).T
+    "Hamming-agreement kernel `c c^T + (1-c)(1-c)^T` of binary activation codes (float64, exact)."
+    c = codes.detach().cpu() if isinstance(codes, torch.Tensor) else torch.as_tensor(np.asarray(codes))
+    if c.ndim != 2: raise ValueError(f"binary_code_kernel: expected (n_samples, n_units), got shape {tuple(c.shape)}")
+    if c.dtype != torch.bool:
+        if not ((c == 0) | (c == 1)).all(): raise ValueError("binary_code_kernel: codes must be 0/1")
+        c = c != 0
+    if not 0 < chunk <= 2**24: raise ValueError(f"binary_code_kernel: chunk must be in 1..2**24, got {chunk}")
+    K = torch.zeros(c.shape[0], c.shape[0], dtype=torch.float64)
+    for i in range(0, c.shape[1], chunk):
+        s = c[:, i:i + chunk].to(torch.float32).mul_(2).sub_(1)
+        K += (s @ s.T).double()
+    return ((K + c.shape[1]) / 2).numpy()
 
 def logdet_score(K, # symmetric positive semi-definite kernel matrix
                 ) -> float:
@@ -411,6 +419,9 @@ class Track:
     def describe(self, arch) -> str: return self.space().encode(arch)
     def reference(self, opts:dict): return None
     def arch_key(self, arch) -> str: return self.space().encode(arch)
+    def param_count(self, arch, opts:dict) -> int:
+        "Parameters that `--max-params` budgets: the scored model's (`space.param_count` with `build_kwargs`) unless the track says otherwise."
+        return int(self.space().param_count(arch, **self.build_kwargs(opts)))
 
     def resolve(self, opts:dict|None=None, **kw) -> dict:
         "Options with defaults filled in and each value checked (`OptionError` names a bad one); other keys pass through."

@@ -99,6 +99,7 @@ class InProcess:
     def map(self, fn:Callable, items:list) -> list:
         "`[fn(*args) for args in items]`."
         return [fn(*args) for args in items]
+    def scatter(self, obj): return obj
     def close(self): pass
     def __enter__(self): return self
     def __exit__(self, *exc): self.close()
@@ -142,6 +143,10 @@ class DaskExecutor:
                 if (g := submit()) is not None: ac.add(g)
         finally:
             for f in list(ac.futures): f.cancel()
+
+    def scatter(self, obj):
+        "Send `obj` (a batch) to every worker once; pass the returned future as a task argument."
+        return self.client.scatter(obj, broadcast=True)
 
     def map(self, fn:Callable, items:list) -> list:
         "Results of `fn(*args)` for every item, in input order."
@@ -210,7 +215,8 @@ def score_archs(track, # a `Track` or a registered track name
         bar = _progress(len(todo), f"scoring {track.name}" + (f" on {ex.workers} workers" if ex.workers > 1 else ''), not progress)
         try:
             mobj = {m.name: m for m in resolve_metrics(ms, sp.family)}
-            jobs = [(track, opts, keys[k], [mobj[m] for m in mk]) + ((batch,) if isinstance(ex, InProcess) else ()) for k, mk in todo]
+            b = ex.scatter(batch) if todo else None
+            jobs = [(track, opts, keys[k], [mobj[m] for m in mk], b) for k, mk in todo]
             for j, res in ex.imap_unordered(score_task, jobs):
                 k = todo[j][0]
                 st.put(track.name, skey, k, res['results'], res['seconds'], tfnas.__version__)
