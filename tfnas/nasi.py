@@ -353,18 +353,20 @@ def supernet_search(ctx:SearchContext, **opts) -> SearchResult:
 
 # %% ../nbs/51_nasi.ipynb #2008cc9a
 @register_search('sized', needs=('sample',),
-                 options=(Option('n', int, 200, 'architectures sampled (sizes counted; only those in the band are scored)', min=1),
-                          Option('band', float, 0.9, 'sized: score the cells with at least this fraction of the largest sampled size', min=0)),
-                 help='size first, signal second: of --n cells within the budget, score those within --band of the largest by --metric')
-def sized_search(ctx:SearchContext, n:int=200, band:float=0.9) -> SearchResult:
-    "Best by `ctx.metric` among the sampled cells whose (effective) size is at least `band` times the largest sampled."
+                 options=(Option('n', int, 1000, 'sized: architectures sampled (sizes counted, not scored)', min=1),
+                          Option('band', float, 0.9, 'sized: keep the cells with at least this fraction of the largest sampled size', min=0),
+                          Option('k', int, 50, 'sized: score at most this many of them (the first sampled) with --metric', min=1)),
+                 help='size first, signal second: of --n cells within the budget, score up to --k of those within --band of the largest by --metric')
+def sized_search(ctx:SearchContext, n:int=1000, band:float=0.9, k:int=50) -> SearchResult:
+    "Best by `ctx.metric` among (up to `k` of) the sampled cells whose effective size is within `band` of the largest sampled."
     if band > 1: raise OptionError(f'--band: must be <= 1, got {band}')
     t0 = time.perf_counter()
     archs = sample_distinct(ctx.space, n, ctx.seed, fits=ctx.fits)
     eff = ctx.space.effective if ctx.space.supports('effective') else (lambda a: a)   # dead branches hold parameters too
     sizes = [ctx.param_count(eff(a)) for a in archs]
-    cand = [a for a, s in zip(archs, sizes) if s >= band * max(sizes)]
+    in_band = [a for a, s in zip(archs, sizes) if s >= band * max(sizes)]
+    cand = in_band[:k]
     fs = ctx.score(cand)
     ok = [(f, i) for i, f in enumerate(fs) if f is not None]
     best = cand[max(ok, key=lambda t: t[0])[1]] if ok else None   # ties: the first sampled
-    return ctx.result(best, t0, dict(sampled=n, in_band=len(cand), min_params=band * max(sizes)))
+    return ctx.result(best, t0, dict(sampled=n, in_band=len(in_band), scored=len(cand), min_params=band * max(sizes)))
