@@ -283,7 +283,7 @@ def nasi(space:str='nasbench201', # registered space with `supernet` and `from_a
 
 # %% ../nbs/51_nasi.ipynb #d39fa96d
 SUPERNET_DEFAULTS = {'nasbench201': {'C': 8, 'N': 2}} # NASI's supernet options per space (others: the space's defaults)
-NASI_DEFAULTS = dict(draws=100, variant='quantile', mu=2., nu=None, q=0.9, log_scale=False, tau=1., sample='hard', bn='train')
+NASI_DEFAULTS = dict(draws=100, variant='quantile', mu=2., nu=None, q=0.9, scale='raw', tau=1., sample='hard', bn='train')
 
 def parse_supernet(s:str|None) -> dict:
     "Supernet options from text 'C=8,N=2' (numbers become int or float); empty -> {}."
@@ -311,7 +311,8 @@ NASI_OPTIONS = (
     Option('mu', float, NASI_DEFAULTS['mu'], 'NASI: penalty weight μ', min=0),
     Option('nu', float, NASI_DEFAULTS['nu'], 'NASI: budget ν (fix; default 100) or its initial value (ada; default 500)'),
     Option('q', float, NASI_DEFAULTS['q'], 'NASI: quantile of the draws\' values used as budget (variant quantile)', min=0),
-    Option('log_scale', bool, NASI_DEFAULTS['log_scale'], 'NASI: penalise and differentiate the log of the objective'),
+    Option('scale', str, NASI_DEFAULTS['scale'], 'NASI: penalise and differentiate the objective (raw) or its logarithm (log)',
+           choices=('raw', 'log')),
     Option('tau', float, NASI_DEFAULTS['tau'], 'NASI: Gumbel-softmax temperature', min=1e-6),
     Option('sample', str, NASI_DEFAULTS['sample'], 'NASI: hard (straight-through one-hot) or soft Gumbel samples', choices=SAMPLES),
     Option('bn', str, NASI_DEFAULTS['bn'], 'NASI: BatchNorm with batch statistics (train) or the batch\'s statistics held fixed', choices=BN_MODES),
@@ -320,7 +321,7 @@ NASI_OPTIONS = (
 
 def run_supernet_search(ctx:SearchContext, # the engine's search context
                         objective:str, # metric with a supernet objective
-                        draws:int, variant:str, mu:float, nu:float|None, q:float, log_scale:bool, tau:float, sample:str,
+                        draws:int, variant:str, mu:float, nu:float|None, q:float, scale:str, tau:float, sample:str,
                         bn:str, supernet:str) -> SearchResult:
     "NASI's supernet search in the engine: draws on `ctx.map`, the track's batch size and inputs, `ctx.max_params`."
     sp, opts = ctx.space, ctx.opts
@@ -331,7 +332,7 @@ def run_supernet_search(ctx:SearchContext, # the engine's search context
     x0, _ = ctx.batch(ctx.seed)
     bf = None if gaussian else functools.partial(track_draw_batch, ctx.track.name, dict(opts), ctx.seed)
     res = nasi(sp.name, seed=ctx.seed, T=draws, objective=objective, batch_size=int(opts.get('batch_size', len(x0))),
-               supernet=sopts, variant=variant, mu=mu, nu=nu, q=q, log=log_scale, tau=tau, sample=sample, bn=bn,
+               supernet=sopts, variant=variant, mu=mu, nu=nu, q=q, log=scale == 'log', tau=tau, sample=sample, bn=bn,
                num_classes=int(bk.get('num_classes', 10)), input_shape=tuple(x0.shape[1:]), max_params=ctx.max_params,
                map=lambda f, xs: ctx.map(f, [(x,) for x in xs]), threads=1, device=str(ctx.device), batch_fn=bf,
                build_kwargs=bk if ctx.max_params is not None else None)
@@ -353,15 +354,15 @@ def supernet_search(ctx:SearchContext, **opts) -> SearchResult:
 
 # %% ../nbs/51_nasi.ipynb #2008cc9a
 @register_search('sized', needs=('sample',),
-                 options=(Option('n', int, 1000, 'sized: architectures sampled (sizes counted, not scored)', min=1),
+                 options=(Option('pool', int, 1000, 'sized: architectures sampled (their sizes counted, not scored)', min=1),
                           Option('band', float, 0.9, 'sized: keep the cells with at least this fraction of the largest sampled size', min=0),
                           Option('k', int, 50, 'sized: score at most this many of them (the first sampled) with --metric', min=1)),
-                 help='size first, signal second: of --n cells within the budget, score up to --k of those within --band of the largest by --metric')
-def sized_search(ctx:SearchContext, n:int=1000, band:float=0.9, k:int=50) -> SearchResult:
+                 help='size first, signal second: of --pool cells within the budget, score up to --k of those within --band of the largest by --metric')
+def sized_search(ctx:SearchContext, pool:int=1000, band:float=0.9, k:int=50) -> SearchResult:
     "Best by `ctx.metric` among (up to `k` of) the sampled cells whose effective size is within `band` of the largest sampled."
     if band > 1: raise OptionError(f'--band: must be <= 1, got {band}')
     t0 = time.perf_counter()
-    archs = sample_distinct(ctx.space, n, ctx.seed, fits=ctx.fits)
+    archs = sample_distinct(ctx.space, pool, ctx.seed, fits=ctx.fits)
     eff = ctx.space.effective if ctx.space.supports('effective') else (lambda a: a)   # dead branches hold parameters too
     sizes = [ctx.param_count(eff(a)) for a in archs]
     in_band = [a for a, s in zip(archs, sizes) if s >= band * max(sizes)]
@@ -369,4 +370,4 @@ def sized_search(ctx:SearchContext, n:int=1000, band:float=0.9, k:int=50) -> Sea
     fs = ctx.score(cand)
     ok = [(f, i) for i, f in enumerate(fs) if f is not None]
     best = cand[max(ok, key=lambda t: t[0])[1]] if ok else None   # ties: the first sampled
-    return ctx.result(best, t0, dict(sampled=n, in_band=len(in_band), scored=len(cand), min_params=band * max(sizes)))
+    return ctx.result(best, t0, dict(sampled=pool, in_band=len(in_band), scored=len(cand), min_params=band * max(sizes)))

@@ -32,6 +32,7 @@ CONFIGS = {
     'b64_C8N5':      dict(batch_size=64, supernet=SN(8, 5)),
     'b64_C16N5':     dict(batch_size=64, supernet=SN(16, 5)),
     'b32':           dict(batch_size=32, supernet=SN(8, 2)),
+    'b64_px16':      dict(batch_size=64, supernet=SN(8, 2), input_shape=(3, 16, 16)),
     'b64_synflow':   dict(batch_size=64, supernet=SN(8, 2), objective='synflow'),
     'b64_snip':      dict(batch_size=64, supernet=SN(8, 2), objective='snip'),
     'b64_grad_norm': dict(batch_size=64, supernet=SN(8, 2), objective='grad_norm'),
