@@ -33,6 +33,8 @@ CONFIGS = {
     'b64_C16N5':     dict(batch_size=64, supernet=SN(16, 5)),
     'b32':           dict(batch_size=32, supernet=SN(8, 2)),
     'b64_px16':      dict(batch_size=64, supernet=SN(8, 2), input_shape=(3, 16, 16)),
+    'b64_px16_soft1': dict(batch_size=64, supernet=SN(8, 2), input_shape=(3, 16, 16), sample='soft', tau=1.),
+    'b32_soft1':     dict(batch_size=32, supernet=SN(8, 2), sample='soft', tau=1.),
     'b64_synflow':   dict(batch_size=64, supernet=SN(8, 2), objective='synflow'),
     'b64_snip':      dict(batch_size=64, supernet=SN(8, 2), objective='snip'),
     'b64_grad_norm': dict(batch_size=64, supernet=SN(8, 2), objective='grad_norm'),
