@@ -4,7 +4,7 @@
 
 # %% ../nbs/42_predict.ipynb #df4e2ecd
 from __future__ import annotations
-import json, math, copy
+import json, math, copy, re
 from pathlib import Path
 import numpy as np
 import pandas as pd
@@ -117,7 +117,8 @@ def fit_lgbm(X:np.ndarray, y:np.ndarray, num_leaves:int=15, n_estimators:int=300
     import lightgbm as lgb
     p = {**LGBM_BASE, 'num_leaves': num_leaves, **params}
     p['min_data_in_leaf'] = min(p['min_data_in_leaf'], max(2, len(y) // 10))
-    ds = lgb.Dataset(X, y, feature_name=list(names) if names else 'auto', free_raw_data=False)
+    if names: names = [f'{i}_' + re.sub(r'[^0-9A-Za-z_]', '_', str(n)) for i, n in enumerate(names)]  # LightGBM refuses JSON characters
+    ds = lgb.Dataset(X, y, feature_name=names or 'auto', free_raw_data=False)
     b = lgb.train(p, ds, num_boost_round=n_estimators)
     return {'kind': 'lgbm', 'params': {'num_leaves': num_leaves, 'n_estimators': n_estimators, **params}, 'booster': b.model_to_string()}
 
