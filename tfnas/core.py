@@ -4,22 +4,22 @@
 
 # %% ../nbs/00_core.ipynb #0a28cb5c
 from __future__ import annotations
-import copy, difflib, inspect, random, time
+import copy, difflib, importlib, inspect, math, pkgutil, random
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Any, Callable, Iterable
 
 import numpy as np
-import pandas as pd
 import torch
 from torch import nn
 
 # %% auto #0
-__all__ = ['NEEDS', 'FAMILIES', 'VERBS', 'seeded', 'get_device', 'Metric', 'register_metric', 'metric_impls', 'get_metric',
-           'list_metrics', 'num_params', 'DegenerateInputError', 'corr_eig_score', 'mean_abs_cosine_score',
-           'binary_code_kernel', 'logdet_score', 'ScoreContext', 'score_model', 'Space', 'register_space', 'get_space',
-           'list_spaces', 'ToySpace', 'score', 'CLIError', 'Command', 'register_command', 'list_commands']
+__all__ = ['NEEDS', 'FAMILIES', 'seeded', 'get_device', 'Metric', 'register_metric', 'metric_impls', 'get_metric', 'list_metrics',
+           'num_params', 'DegenerateInputError', 'corr_eig_score', 'mean_abs_cosine_score', 'binary_code_kernel',
+           'logdet_score', 'ScoreContext', 'resolve_metrics', 'to_device', 'NonFiniteError', 'score_model', 'Space',
+           'register_space', 'get_space', 'list_spaces', 'OptionError', 'Option', 'Track', 'sample_distinct',
+           'register_track', 'load_tracks', 'get_track', 'list_tracks']
 
 # %% ../nbs/00_core.ipynb #15e8c935
 @contextmanager
@@ -175,12 +175,20 @@ def mean_abs_cosine_score(x, # (n_samples, n_features): one row per sample
 
 # %% ../nbs/00_core.ipynb #4ef46072
 def binary_code_kernel(codes, # (n_samples, n_units) array/tensor of 0/1 (or booleans)
+                       chunk:int=2**24, # units per exact float32 product (at most 2**24)
                       ) -> np.ndarray:
-    "Hamming-agreement kernel `c c^T + (1-c)(1-c)^T` of binary activation codes."
-    c = codes.detach().to('cpu', torch.float64).numpy() if isinstance(codes, torch.Tensor) else np.asarray(codes, dtype=np.float64)
-    if c.ndim != 2: raise ValueError(f"binary_code_kernel: expected (n_samples, n_units), got shape {c.shape}")
-    if not np.isin(c, (0., 1.)).all(): raise ValueError("binary_code_kernel: codes must be 0/1")
-    return c @ c.T + (1. - c) @ (1. - c).T
+    "Hamming-agreement kernel `c c^T + (1-c)(1-c)^T` of binary activation codes (float64, exact)."
+    c = codes.detach().cpu() if isinstance(codes, torch.Tensor) else torch.as_tensor(np.asarray(codes))
+    if c.ndim != 2: raise ValueError(f"binary_code_kernel: expected (n_samples, n_units), got shape {tuple(c.shape)}")
+    if c.dtype != torch.bool:
+        if not ((c == 0) | (c == 1)).all(): raise ValueError("binary_code_kernel: codes must be 0/1")
+        c = c != 0
+    if not 0 < chunk <= 2**24: raise ValueError(f"binary_code_kernel: chunk must be in 1..2**24, got {chunk}")
+    K = torch.zeros(c.shape[0], c.shape[0], dtype=torch.float64)
+    for i in range(0, c.shape[1], chunk):
+        s = c[:, i:i + chunk].to(torch.float32).mul_(2).sub_(1)
+        K += (s @ s.T).double()
+    return ((K + c.shape[1]) / 2).numpy()
 
 def logdet_score(K, # symmetric positive semi-definite kernel matrix
                 ) -> float:
@@ -212,28 +220,52 @@ class ScoreContext:
             with seeded(self.seed): self._cache[key] = fn()
         return self._cache[key]
 
-def _metric_names(metrics, family=None):
+def resolve_metrics(metrics, # a metric name, a `Metric`, or a list of them
+                    family:str|None=None, # the model family, to pick among per-family implementations
+                   ) -> list[Metric]:
+    "The `Metric`s named by `metrics` (unknown names raise a `KeyError` suggesting close names); empty lists are refused."
     if isinstance(metrics, (str, Metric)): metrics = [metrics]
     ms = [get_metric(m, family) for m in metrics]
     if not ms: raise ValueError("no metrics given")
     return ms
 
-def _to_device(batch, device):
+def to_device(batch, # a tensor, or a dict/list/tuple of them
+              device, # target device
+             ):
+    "`batch` with every tensor moved to `device` (containers rebuilt, nothing modified in place)."
     if isinstance(batch, torch.Tensor): return batch.to(device)
-    if isinstance(batch, dict): return {k: _to_device(v, device) for k, v in batch.items()}
-    if isinstance(batch, (list, tuple)): return type(batch)(_to_device(v, device) for v in batch)
+    if isinstance(batch, dict): return {k: to_device(v, device) for k, v in batch.items()}
+    if isinstance(batch, (list, tuple)): return type(batch)(to_device(v, device) for v in batch)
     return batch
 
-def _values(m:Metric, out):
-    "Map a metric's return value onto its columns, checking that it produced what it declared."
+class NonFiniteError(ValueError):
+    "A metric produced NaN or an infinite value, or its inputs hold one."
+
+def _values(m:Metric, out) -> dict:
+    "Map a metric's return value onto its columns: floats, or None for a column that does not apply; NaN/inf raise."
     if isinstance(out, dict):
         if missing := set(m.columns) - set(out): raise ValueError(f"returned no value for columns {sorted(missing)}")
-        return {c: float(out[c]) for c in m.columns}
-    if len(m.columns) != 1: raise ValueError(f"returned a scalar but declares columns {m.columns}")
-    if isinstance(out, torch.Tensor):
-        if out.numel() != 1: raise ValueError(f"returned a tensor of shape {tuple(out.shape)}, expected a scalar")
-        out = out.item()
-    return {m.columns[0]: float(out)}
+        vals = {c: out[c] for c in m.columns}
+    elif len(m.columns) != 1: raise ValueError(f"returned a scalar but declares columns {m.columns}")
+    else: vals = {m.columns[0]: out}
+    res = {}
+    for c, v in vals.items():
+        if v is None: res[c] = None; continue
+        if isinstance(v, torch.Tensor):
+            if v.numel() != 1: raise ValueError(f"returned a tensor of shape {tuple(v.shape)} for {c}, expected a scalar")
+            v = v.item()
+        v = float(v)
+        if not math.isfinite(v): raise NonFiniteError(f"{c} is {v}")
+        res[c] = v
+    return res
+
+def _nonfinite(x) -> int:
+    "Number of NaN/inf entries in the floating tensors of `x` (a tensor, a container of them, or a module's parameters)."
+    if isinstance(x, nn.Module): return sum(_nonfinite(p) for p in x.parameters())
+    if isinstance(x, torch.Tensor): return int((~torch.isfinite(x)).sum()) if x.is_floating_point() else 0
+    if isinstance(x, dict): return sum(_nonfinite(v) for v in x.values())
+    if isinstance(x, (list, tuple)): return sum(_nonfinite(v) for v in x)
+    return 0
 
 def score_model(model:nn.Module, # the model at initialisation; never modified
                 batch, # the input batch (tensor, tuple or dict), never modified
@@ -245,11 +277,15 @@ def score_model(model:nn.Module, # the model at initialisation; never modified
                 family:str|None=None, # model family, to pick the implementation of metrics that have several
                 raise_errors:bool=False, # re-raise a failing metric instead of recording it
                ) -> dict:
-    "Score `model` on `batch` with each metric; failures are recorded in the `error` field."
-    ms = _metric_names(metrics, family)
+    "Score `model` on `batch` with each metric: `{column: value}` plus `error`; failures (and NaN) are recorded there."
+    ms = resolve_metrics(metrics, family)
     ctx = ScoreContext(model, seed, device, arch, arch_id, family)
-    batch = _to_device(batch, ctx.device)
     rec, errors = {}, []
+    bad = [f"{what} has {n} non-finite values" for what, n in (('model', _nonfinite(model)), ('batch', _nonfinite(batch))) if n]
+    if bad:
+        if raise_errors: raise NonFiniteError('; '.join(bad))
+        return {**{c: float('nan') for m in ms for c in m.columns}, 'error': '; '.join(f"{m.name}: NonFiniteError: {', '.join(bad)}" for m in ms)}
+    batch = to_device(batch, ctx.device)
     for m in ms:
         try:
             with seeded(seed): rec.update(_values(m, m.fn(ctx.copy(), batch, ctx)))
@@ -269,7 +305,7 @@ class Space:
     def validate(self, arch): return arch
     def build(self, arch, **opts) -> nn.Module: raise NotImplementedError(f"{type(self).__name__}.build")
     def encode(self, arch) -> str:
-        import json; return json.dumps(arch, sort_keys=True)
+        import json; return json.dumps(self.validate(arch), sort_keys=True)
     def decode(self, s:str):
         import json
         try: return self.validate(json.loads(s))
@@ -277,6 +313,14 @@ class Space:
     def arch_id(self, arch) -> str: return self.encode(arch)
     def mutate(self, arch, rng:random.Random): raise NotImplementedError(f"{type(self).__name__}.mutate")
     def enumerate(self): raise NotImplementedError(f"{type(self).__name__} cannot be enumerated")
+    def param_count(self, arch, **build_kwargs) -> int:
+        "Parameters of `build(arch, **build_kwargs)`; subclasses count without building when they can."
+        return int(sum(p.numel() for p in self.build(arch, **build_kwargs).parameters()))
+    def supernet(self, **opts) -> nn.Module: raise NotImplementedError(f"{type(self).__name__} has no supernet")
+    def from_alpha(self, alpha:dict, max_params:float|None=None): raise NotImplementedError(f"{type(self).__name__}.from_alpha")
+    def supports(self, method:str) -> bool:
+        "Does this space implement the optional `method` ('sample', 'mutate', 'enumerate', 'supernet', ...)?"
+        return getattr(type(self), method, None) is not getattr(Space, method, None)
     def __repr__(self): return f"{type(self).__name__}(name={self.name!r})"
 
 _SPACES: dict[str, Space] = {}
@@ -300,116 +344,181 @@ def get_space(name:str) -> Space:
 
 def list_spaces() -> list[str]: return sorted(_SPACES)
 
-# %% ../nbs/00_core.ipynb #0d34c882
-class ToySpace(Space):
-    "MLPs on `n_in` features: an architecture is a list of 1-3 hidden widths from `widths`."
-    name, family = 'toy', 'any'
-    def __init__(self, widths=(2, 4, 8, 16), n_in:int=8, n_out:int=3): self.widths, self.n_in, self.n_out = tuple(widths), n_in, n_out
-    def validate(self, arch):
-        if not isinstance(arch, (list, tuple)) or not 1 <= len(arch) <= 3:
-            raise ValueError(f"toy: architecture {arch!r} must be a list of 1-3 hidden widths")
-        for i, w in enumerate(arch):
-            if w not in self.widths: raise ValueError(f"toy: architecture {list(arch)}: layer {i} width {w!r} not in {list(self.widths)}")
-        return list(arch)
-    def sample(self, rng): return [rng.choice(self.widths) for _ in range(rng.randint(1, 3))]
-    def mutate(self, arch, rng):
-        a = list(arch); i = rng.randrange(len(a)); a[i] = rng.choice([w for w in self.widths if w != a[i]]); return a
-    def enumerate(self):
-        import itertools
-        for n in (1, 2, 3): yield from (list(t) for t in itertools.product(self.widths, repeat=n))
-    def arch_id(self, arch): return '-'.join(map(str, arch))
-    def build(self, arch, **opts):
-        arch = self.validate(arch); dims = [self.n_in, *arch]
-        layers = [m for a, b in zip(dims, dims[1:]) for m in (nn.Linear(a, b), nn.ReLU())]
-        return nn.Sequential(*layers, nn.Linear(dims[-1], self.n_out))
-
-register_space(ToySpace())
-
-# %% ../nbs/00_core.ipynb #d2c6f13e
-def _progress(it, total=None, desc=None, disable=False):
-    from tqdm.auto import tqdm
-    return tqdm(it, total=total, desc=desc, disable=disable, leave=False)
-
-def score(space, # a `Space` or the name of a registered one
-          archs:Iterable, # architectures (plain data)
-          metrics, # metric names
-          batch, # a batch, or a callable `batch(arch)` returning one
-          *, seed:int=0, # seed for building and scoring every architecture
-          device='cpu', # where to compute
-          build_kwargs:dict|None=None, # extra options for `space.build`
-          raise_errors:bool=False, # re-raise failures instead of recording them
-          progress:bool=True, # show a progress bar
-          out:str|Path|None=None, # CSV to append rows to; existing arch ids are skipped (resume)
-          extra:Callable|None=None, # `extra(arch) -> dict` of additional columns (e.g. ground truth)
-         ) -> pd.DataFrame:
-    "Build and score every architecture; one row each with `arch_id`, metric columns, `error` and `seconds`."
-    space = get_space(space)
-    ms = _metric_names(metrics, space.family)
-    cols = [c for m in ms for c in m.columns]
-    archs = list(archs)
-    done, prev = set(), None
-    if out is not None:
-        out = Path(out)
-        if out.exists() and out.stat().st_size > 0:
-            prev = pd.read_csv(out, dtype={'arch_id': str})
-            if 'arch_id' not in prev.columns: raise ValueError(f"{out}: existing file has no 'arch_id' column; refusing to append")
-            done = set(prev['arch_id'])
-        out.parent.mkdir(parents=True, exist_ok=True)
-    header = None if prev is None else list(prev.columns)
-    rows = []
-    for arch in _progress(archs, desc=f'scoring {space.name}', disable=not progress):
-        t0 = time.perf_counter()
-        try: aid = space.arch_id(arch)
-        except Exception:
-            if raise_errors: raise
-            aid = repr(arch)[:200]
-        if aid in done: continue
-        row = {'arch_id': aid}
-        try:
-            arch_v = space.validate(arch)
-            b = batch(arch_v) if callable(batch) else batch
-            with seeded(seed): model = space.build(arch_v, **(build_kwargs or {}))
-            row.update(score_model(model, b, ms, seed=seed, device=device, arch=arch_v, arch_id=aid, family=space.family,
-                                   raise_errors=raise_errors))
-        except Exception as e:
-            if raise_errors: raise
-            row.update({c: float('nan') for c in cols}); row['error'] = f"build: {type(e).__name__}: {e}"
-        if extra is not None: row.update(extra(arch))
-        row['seconds'] = time.perf_counter() - t0
-        rows.append(row); done.add(aid)
-        if out is not None:
-            if header is None: header = list(row)
-            elif set(row) != set(header):
-                raise ValueError(f"{out}: cannot resume: the file has columns {header} but this run writes {list(row)}; "
-                                 "use the same metrics and options, or another output file")
-            pd.DataFrame([row])[header].to_csv(out, mode='a', header=not (out.exists() and out.stat().st_size > 0), index=False)
-    df = pd.DataFrame(rows)
-    first = ['arch_id', *cols, 'error', 'seconds']
-    return df.reindex(columns=first + [c for c in df.columns if c not in first])
-
 # %% ../nbs/00_core.ipynb #6d0e9673
-VERBS = ('score', 'search', 'evaluate', 'bench')
+class OptionError(ValueError):
+    "A bad option value: reported as one line naming the option."
 
-class CLIError(ValueError):
-    "A user error on the command line: printed as one line, exit code 2."
+_KINDS = ('value', 'file', 'dir')
 
 @dataclass(frozen=True)
-class Command:
-    "A registered CLI subcommand `tfnas <verb> <target>`."
-    verb:str; target:str; add_args:Callable; run:Callable; help:str=''
+class Option:
+    "One declared option of a track or a search: its flag, type, default, bounds and what it names."
+    name:str # python name; the flag is `--name-with-dashes`
+    type:type=str # int, float, str or bool (a bool option is a switch)
+    default:Any=None # value when not given (None: optional, no value)
+    help:str='' # one line for `--help`
+    min:float|None=None # inclusive lower bound of a number (sizes: 1)
+    choices:tuple|None=None # the allowed values
+    kind:str='value' # 'file' or 'dir': must resolve to an existing file / directory
+    settings:bool=True # does the value change scores (part of the store's settings key)?
+    multiple:bool=False # a list of values
+    def __post_init__(self):
+        if not self.name.isidentifier(): raise ValueError(f"option name must be an identifier, got {self.name!r}")
+        if self.kind not in _KINDS: raise ValueError(f"option {self.name!r}: kind must be one of {_KINDS}, got {self.kind!r}")
+    @property
+    def flag(self) -> str: return '--' + self.name.replace('_', '-')
+    def check(self, value):
+        "`value` converted to `type` and checked against `min`, `choices` and `kind`; `OptionError` names the flag."
+        if value is None: return None
+        if self.multiple and isinstance(value, (list, tuple)): return [self._one(v) for v in value]
+        return self._one(value)
+    def _one(self, v):
+        try: v = (v if isinstance(v, bool) else str(v).lower() in ('1', 'true', 'yes')) if self.type is bool else self.type(v)
+        except (TypeError, ValueError): raise OptionError(f"{self.flag}: expected {self.type.__name__}, got {v!r}") from None
+        if self.type in (int, float) and not math.isfinite(v): raise OptionError(f"{self.flag}: must be a finite number, got {v!r}")
+        if self.min is not None and v < self.min: raise OptionError(f"{self.flag}: must be >= {self.min:g}, got {v!r}")
+        if self.choices is not None and v not in self.choices:
+            raise OptionError(f"{self.flag}: must be one of {', '.join(map(str, self.choices))}; got {v!r}")
+        if self.kind != 'value':
+            from tfnas.data import resolve_data
+            try: p = resolve_data(v)
+            except (FileNotFoundError, ValueError) as e: raise OptionError(f"{self.flag}: {e}") from None
+            if self.kind == 'file' and not p.is_file():
+                raise OptionError(f"{self.flag}: {p} is {'a directory' if p.is_dir() else 'not a regular file'}; expected a file")
+            if self.kind == 'dir' and not p.is_dir(): raise OptionError(f"{self.flag}: {p} is not a directory")
+            return str(p)
+        return v
 
-_COMMANDS: dict[tuple[str, str], Command] = {}
+# %% ../nbs/00_core.ipynb #cd3f2465
+class Track:
+    "What differs between benchmarks: the space, the batch, the benchmark file, default metrics and the track's options."
+    name:str = '' # the command-line target and the results store's track key
+    help:str = '' # one line for `tfnas --help`
+    id_column:str = 'arch_id' # the id column of result tables ('recipe_id', 'id', ...)
+    options:tuple = () # the track's own `Option`s (batch, data files, model size)
+    metric_modules:tuple = () # modules whose import registers the track's metrics
+    search_modules:tuple = () # modules whose import registers searches particular to the track's space (e.g. NASI)
+    suites:dict = {} # named metric lists usable in `--metrics`, e.g. {'suite': (...), 'cheap': (...)}
+    default_metrics:tuple = ('num_params',) # what `score` computes without `--metrics`
+    default_archs:str = '10' # the `--archs` of `score` without one
+    truth:str|None = None # the default ground-truth column
+    truth_higher_is_better:bool = True # False for losses
+    default_search:str = 'best' # the default `--algo` of `search`
+    default_search_metric:str = 'num_params' # the default `--metric` of `search`
+    bench_groups:dict = {} # metric groups timed by `bench`: {label: metric names}
 
-def register_command(verb:str, # one of `VERBS`
-                     target:str, # the space or benchmark name typed on the command line
-                     *, add_args:Callable, # `add_args(parser)` adds this command's options
-                     run:Callable, # `run(args) -> int | None`
-                     help:str='', # one line for `--help`
-                    ) -> Command:
-    "Register the subcommand `tfnas <verb> <target>`."
-    if verb not in VERBS: raise ValueError(f"unknown verb {verb!r}; choose from {VERBS}")
-    cmd = Command(verb, target, add_args, run, help)
-    _COMMANDS[(verb, target)] = cmd
-    return cmd
+    def space(self) -> Space: raise NotImplementedError(f"track {self.name!r}: space")
+    def batch(self, opts:dict): raise NotImplementedError(f"track {self.name!r}: batch")
+    def build_kwargs(self, opts:dict) -> dict: return {}
+    def benchmark(self, opts:dict):
+        "A DataFrame with `id_column`, `arch` (plain data) and ground-truth columns."
+        raise ValueError(f"track {self.name!r} has no benchmark file: give --archs N, 'all' or a file of architectures")
+    def truth_of(self, arch, opts:dict) -> dict|None:
+        "Ground truth of any architecture of the space, for fully tabulated spaces (None otherwise)."
+        return None
+    def describe(self, arch) -> str: return self.space().encode(arch)
+    def reference(self, opts:dict): return None
+    def arch_key(self, arch) -> str: return self.space().encode(arch)
 
-def list_commands() -> list[Command]: return [_COMMANDS[k] for k in sorted(_COMMANDS)]
+    def resolve(self, opts:dict|None=None, **kw) -> dict:
+        "Options with defaults filled in and each value checked (`OptionError` names a bad one); other keys pass through."
+        given = {**(opts or {}), **kw}
+        known = {o.name for o in self.options}
+        return {**{k: v for k, v in given.items() if k not in known},
+                **{o.name: o.check(given.get(o.name, o.default)) for o in self.options}}
+
+    def metrics(self, names=None) -> list[str]:
+        "Metric names with suite names expanded (default: `default_metrics`), deduplicated; unknown names raise."
+        for m in self.metric_modules: importlib.import_module(m)
+        names = list(self.default_metrics) if not names else [names] if isinstance(names, str) else list(names)
+        out = []
+        for n in names:
+            for m in self.suites.get(n, (n,)):
+                if m not in out: out.append(m)
+        resolve_metrics(out, self.space().family)
+        return out
+
+    def archs(self, spec, # N (sampled, distinct), 'all', 'bench' (the benchmark file), or a file of encoded architectures
+              opts:dict, # resolved options (`opts['seed']` seeds the sampling)
+             ) -> list:
+        "`(id, arch)` pairs for `--archs`; bad specs raise one line naming `--archs`."
+        sp, spec = self.space(), str(spec)
+        if spec == 'bench':
+            df = self.benchmark(opts)
+            return list(zip(df[self.id_column].astype(str), df['arch']))
+        if spec == 'all':
+            if not sp.supports('enumerate'): raise OptionError(f"--archs all: the {sp.name} space cannot be enumerated; give a number")
+            return [(sp.arch_id(a), a) for a in sp.enumerate()]
+        if spec.lstrip('-').isdigit():
+            return [(sp.arch_id(a), a) for a in sample_distinct(sp, int(spec), opts.get('seed', 0))]
+        p = Path(spec)
+        if not p.is_file():
+            raise OptionError(f"--archs: {spec!r} is not a number, 'all', 'bench' or an existing file of architectures"
+                              + (" (it is a directory)" if p.is_dir() else ''))
+        out = []
+        for i, line in enumerate(p.read_text(encoding='utf-8').splitlines(), 1):
+            if not line.strip(): continue
+            try: a = sp.decode(line.strip())
+            except ValueError as e: raise OptionError(f"--archs {p}:{i}: {e}") from None
+            out.append((sp.arch_id(a), a))
+        if not out: raise OptionError(f"--archs {p}: the file holds no architectures")
+        return out
+
+def sample_distinct(space:Space, # a space with `sample`
+                    n:int, # how many distinct architectures
+                    seed:int=0, # seeds the sampling
+                    fits:Callable|None=None, # optional filter `fits(arch) -> bool` (e.g. a parameter budget)
+                    max_tries:int|None=None, # give up after this many draws (default 100 n + 1000)
+                   ) -> list:
+    "`n` distinct (by `encode`) architectures sampled with `random.Random(seed)`; a clear error when the space is too small."
+    if n < 1: raise OptionError(f"--archs: the number of architectures must be >= 1, got {n}")
+    if space.supports('enumerate') and fits is None:
+        size = sum(1 for _ in space.enumerate())
+        if n > size: raise OptionError(f"--archs {n}: the {space.name} space has only {size} architectures (use 'all')")
+    rng, seen, out, tries = random.Random(seed), set(), [], 0
+    max_tries = max_tries or 100 * n + 1000
+    while len(out) < n:
+        if tries >= max_tries:
+            raise ValueError(f"{space.name}: found only {len(out)} distinct architectures{' that fit' if fits else ''} in {tries} draws")
+        a = space.sample(rng); tries += 1
+        k = space.encode(a)
+        if k in seen or (fits is not None and not fits(a)): continue
+        seen.add(k); out.append(a)
+    return out
+
+# %% ../nbs/00_core.ipynb #fb4cbb14
+_TRACKS: dict[str, Track] = {}
+_LOADED: set = set()
+
+def register_track(track:Track) -> Track:
+    "Register `track` under `track.name` (re-registering the same class replaces it)."
+    if not track.name: raise ValueError(f"{type(track).__name__}: a track needs a name")
+    old = _TRACKS.get(track.name)
+    if old is not None and not _same_def(type(old), type(track)):
+        raise ValueError(f"track {track.name!r} is already registered by {type(old).__module__}.{type(old).__qualname__}")
+    _TRACKS[track.name] = track
+    return track
+
+def load_tracks(package:str='tfnas.tracks', # the package whose modules are tracks
+                group:str='tfnas.tracks', # entry-point group of tracks in other packages
+               ) -> list[str]:
+    "Import every track module once (this package's and other packages' entry points); returns the track names."
+    if package not in _LOADED:
+        _LOADED.add(package)
+        pkg = importlib.import_module(package)
+        for m in pkgutil.iter_modules(pkg.__path__): importlib.import_module(f"{package}.{m.name}")
+        from importlib.metadata import entry_points
+        for ep in entry_points(group=group): ep.load()
+    return sorted(_TRACKS)
+
+def get_track(name:str) -> Track:
+    "The registered track `name`, with close-name suggestions for typos."
+    if isinstance(name, Track): return name
+    if name not in _TRACKS: load_tracks()
+    try: return _TRACKS[name]
+    except KeyError:
+        close = difflib.get_close_matches(str(name), list(_TRACKS), n=3, cutoff=0.5)
+        hint = f"; did you mean {', '.join(map(repr, close))}?" if close else f"; registered: {', '.join(sorted(_TRACKS)) or 'none'}"
+        raise KeyError(f"unknown track {name!r}{hint}") from None
+
+def list_tracks() -> list[str]: return load_tracks()

@@ -4,21 +4,32 @@
 
 # %% ../nbs/40_evaluate.ipynb #e9d3ee08
 from __future__ import annotations
+import importlib, pkgutil
 import numpy as np
 import pandas as pd
 from scipy import stats
 from .core import list_metrics, metric_impls
 
 # %% auto #0
-__all__ = ['metric_sign', 'rank_table', 'fidelity', 'search_table']
+__all__ = ['load_metrics', 'registered_columns', 'metric_sign', 'rank_table', 'fidelity', 'search_table']
 
 # %% ../nbs/40_evaluate.ipynb #e12af41d
+def load_metrics(package:str='tfnas.metrics') -> list[str]:
+    "Import every metric module of `package` (so the registry holds every metric, whatever was imported before)."
+    pkg = importlib.import_module(package)
+    for m in pkgutil.iter_modules(pkg.__path__): importlib.import_module(f"{package}.{m.name}")
+    return list_metrics()
+
+def registered_columns() -> set:
+    "Every column produced by a registered metric (after `load_metrics`)."
+    return {c for n in load_metrics() for m in metric_impls(n) for c in m.columns}
+
 def metric_sign(column:str, # a metric column name (e.g. 'hidden_covariance_l1')
                 signs:dict|None=None, # explicit {column: +1/-1} overrides
                ) -> int:
     "+1 when a higher value of `column` predicts a better architecture, -1 when lower does (from the registry)."
     if signs and column in signs: return int(np.sign(signs[column]))
-    for name in list_metrics():
+    for name in load_metrics():
         for m in metric_impls(name):
             if column in m.columns: return 1 if m.higher_is_better else -1
     raise KeyError(f"column {column!r} is not produced by a registered metric; pass signs={{{column!r}: 1 or -1}}")

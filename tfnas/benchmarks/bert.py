@@ -4,16 +4,15 @@
 
 # %% ../../nbs/31_benchmarks.bert.ipynb #da95ad3e
 from __future__ import annotations
-import json, math, warnings
-from pathlib import Path
+import math, warnings
 
 import pandas as pd
 
-from ..data import resolve_data
+from ..data import resolve_data, read_json, read_csv, numeric_column, DataError
 from ..spaces.bert import validate_arch, NASBertSpace
 
 # %% auto #0
-__all__ = ['GLUE_TASKS', 'PAPER_COLUMNS', 'parse_entry', 'load_paper_scores', 'load_benchmark', 'arch_features',
+__all__ = ['GLUE_TASKS', 'PAPER_COLUMNS', 'BENCH_WHAT', 'parse_entry', 'load_paper_scores', 'load_benchmark', 'arch_features',
            'top_shared_choices']
 
 # %% ../../nbs/31_benchmarks.bert.ipynb #2fdb1012
@@ -57,32 +56,35 @@ def parse_entry(entry, # one element of benchmark.json
 # %% ../../nbs/31_benchmarks.bert.ipynb #677bf1e4
 def load_paper_scores(path='nasbench_bert/paper_scores.csv') -> pd.DataFrame:
     "The paper's per-architecture metric values, columns renamed to `id`, `paper_glue` and `paper_<metric>`."
-    p = resolve_data(path)
-    df = pd.read_csv(p)
-    if missing := [c for c in ['ID', 'GLUE Score', *PAPER_COLUMNS] if c not in df.columns]:
-        raise ValueError(f"{p}: missing column(s) {missing}")
-    df = df.rename(columns={'ID': 'id', 'GLUE Score': 'paper_glue', **{k: 'paper_' + v for k, v in PAPER_COLUMNS.items()}})
-    df['id'] = df['id'].astype(int)
-    return df
+    what = "the paper's NAS-Bench-BERT scores CSV (columns 'ID', 'GLUE Score' and the metrics)"
+    p = resolve_data(path, kind='file', what=what)
+    df = read_csv(p, what, columns=['ID', 'GLUE Score', *PAPER_COLUMNS])
+    df['ID'] = numeric_column(df, 'ID', p, integer=True)
+    if df['ID'].duplicated().any(): raise DataError(f"{p}: architecture id(s) {sorted(int(i) for i in df.ID[df.ID.duplicated()].unique())[:5]} appear in more than one row")
+    for c in ['GLUE Score', *PAPER_COLUMNS]: df[c] = numeric_column(df, c, p, label='ID', allow_missing=True)
+    return df.rename(columns={'ID': 'id', 'GLUE Score': 'paper_glue', **{k: 'paper_' + v for k, v in PAPER_COLUMNS.items()}})
+
+BENCH_WHAT = 'a JSON list of NAS-Bench-BERT entries (benchmark.json)'
 
 def load_benchmark(path='nasbench_bert/benchmark.json', # benchmark.json: a path or a name under $TFNAS_DATA (downloadable)
                    paper_scores=None, # also join the paper's values: a path/name, or True for the default name
                    strict:bool=False, # raise on the first malformed entry instead of reporting it
                   ) -> pd.DataFrame:
     "NAS-Bench-BERT as a DataFrame, one row per architecture; malformed entries are reported (`df.attrs['errors']`)."
-    p = resolve_data(path)
-    try: data = json.loads(Path(p).read_text())
-    except json.JSONDecodeError as e: raise ValueError(f"{p}: not valid JSON ({e})") from None
-    if not isinstance(data, list): raise ValueError(f"{p}: expected a JSON list of entries, got {type(data).__name__}")
+    p = resolve_data(path, kind='file', what=BENCH_WHAT)
+    data = read_json(p, BENCH_WHAT)
+    if not isinstance(data, list): raise DataError(f"{p}: holds a JSON {type(data).__name__}; expected {BENCH_WHAT}")
+    if not data: raise DataError(f"{p}: an empty list, no architectures; expected {BENCH_WHAT}")
     rows, errors, space = [], [], NASBertSpace()
     for pos, e in enumerate(data):
         try: rows.append(parse_entry(e, pos, space))
         except ValueError as err:
-            if strict: raise ValueError(f"{p}: {err}") from None
+            if strict: raise DataError(f"{p}: {err}") from None
             errors.append(str(err))
+    if not rows: raise DataError(f"{p}: none of its {len(data)} entries is a valid architecture; first error: {errors[0]}")
     if errors: warnings.warn(f"{p}: skipped {len(errors)} malformed entr{'y' if len(errors) == 1 else 'ies'}: " + '; '.join(errors[:5]))
     df = pd.DataFrame(rows)
-    if df['id'].duplicated().any(): raise ValueError(f"{p}: duplicate architecture ids {sorted(df.id[df.id.duplicated()].unique())[:10]}")
+    if df['id'].duplicated().any(): raise DataError(f"{p}: duplicate architecture ids {sorted(int(i) for i in df.id[df.id.duplicated()].unique())[:10]}")
     if paper_scores is not None and paper_scores is not False:
         ps = load_paper_scores('nasbench_bert/paper_scores.csv' if paper_scores is True else paper_scores)
         df = df.merge(ps, on='id', how='left')

@@ -4,15 +4,13 @@
 
 # %% ../../nbs/32_benchmarks.nb201.ipynb #14ab6764
 from __future__ import annotations
-import json
-from pathlib import Path
 import numpy as np
 import pandas as pd
-from ..data import resolve_data
+from ..data import resolve_data, read_csv, read_json, numeric_column, DataError
 from ..spaces.nb201 import parse_arch, arch_str, from_naslib
 
 # %% auto #0
-__all__ = ['DATASET_COLUMNS', 'ARCH_COLUMN', 'canonical_dataset', 'NB201Table', 'load_naslib_zc']
+__all__ = ['DATASET_COLUMNS', 'ARCH_COLUMN', 'TABLE_WHAT', 'ZC_WHAT', 'canonical_dataset', 'NB201Table', 'load_naslib_zc']
 
 # %% ../../nbs/32_benchmarks.nb201.ipynb #59ad0a39
 DATASET_COLUMNS = {'cifar10': 'CIFAR10TestAccuracy200Epochs', 'cifar100': 'CIFAR100TestAccuracy200Epochs',
@@ -30,6 +28,8 @@ def canonical_dataset(name:str, # e.g. 'cifar10', 'CIFAR-100', 'ImageNet16-120'
     return key
 
 # %% ../../nbs/32_benchmarks.nb201.ipynb #7aadb827
+TABLE_WHAT = 'a NATS-Bench test-accuracy CSV (nats_tss_test_accuracy.csv)'
+
 class NB201Table:
     "Test accuracies (%) of all NAS-Bench-201 cells; `df` is indexed by arch string, one column per dataset."
     def __init__(self, df:pd.DataFrame, source:str='<DataFrame>'): self.df, self.source = df, source
@@ -37,30 +37,35 @@ class NB201Table:
     @classmethod
     def load(cls, path=None, # csv path; default: `resolve_data('nasbench201/nats_tss_test_accuracy.csv')`
             ) -> 'NB201Table':
-        "Read the NATS-Bench csv, checking its columns and arch strings."
-        p = resolve_data(path or 'nasbench201/nats_tss_test_accuracy.csv')
-        raw = pd.read_csv(p)
-        need = [ARCH_COLUMN] + list(DATASET_COLUMNS.values())
-        if missing := [c for c in need if c not in raw.columns]:
-            raise ValueError(f'{p}: missing column(s) {missing}; a NAS-Bench-201 table needs {need} (found {list(raw.columns)})')
-        try: archs = [arch_str(parse_arch(a)) for a in raw[ARCH_COLUMN]]
-        except ValueError as e: raise ValueError(f'{p}: column {ARCH_COLUMN!r}: {e}') from None
-        df = pd.DataFrame({k: pd.to_numeric(raw[c], errors='raise').to_numpy() for k, c in DATASET_COLUMNS.items()},
+        "Read the NATS-Bench csv, checking its columns, arch strings and accuracies."
+        p = resolve_data(path or 'nasbench201/nats_tss_test_accuracy.csv', kind='file', what=TABLE_WHAT)
+        raw = read_csv(p, TABLE_WHAT, columns=[ARCH_COLUMN] + list(DATASET_COLUMNS.values()))
+        archs = []
+        for i, a in enumerate(raw[ARCH_COLUMN]):
+            try: archs.append(arch_str(parse_arch(a)))
+            except ValueError as e: raise DataError(f'{p}: line {i + 2}: column {ARCH_COLUMN!r}: {e}') from None
+        df = pd.DataFrame({k: numeric_column(raw, c, p, label=ARCH_COLUMN).to_numpy() for k, c in DATASET_COLUMNS.items()},
                           index=pd.Index(archs, name='arch'))
-        if df.index.has_duplicates: raise ValueError(f'{p}: duplicated architectures, e.g. {df.index[df.index.duplicated()][0]!r}')
+        if df.index.has_duplicates: raise DataError(f'{p}: duplicated architectures, e.g. {df.index[df.index.duplicated()][0]!r}')
         return cls(df, str(p))
+
+    def key(self, arch:str, # arch string, in any spelling `parse_arch` accepts
+           ) -> str:
+        "The table's row of `arch`: one hash lookup; `KeyError` naming the architecture when the table does not hold it."
+        if isinstance(arch, str) and arch in self.df.index: return arch  # already canonical: no parsing
+        a = arch_str(parse_arch(arch))
+        if a not in self.df.index: raise KeyError(f'architecture {a!r} is not in the table {self.source}')
+        return a
 
     def test_accuracy(self, arch:str, # arch string
                       dataset:str='cifar10', # 'cifar10', 'cifar100' or 'imagenet16-120'
                      ) -> float:
         "Test accuracy (%) of `arch` on `dataset`."
-        ds, a = canonical_dataset(dataset), arch_str(parse_arch(arch))
-        try: return float(self.df.at[a, ds])
-        except KeyError: raise KeyError(f'architecture {a!r} is not in the table {self.source}') from None
+        return float(self.df.at[self.key(arch), canonical_dataset(dataset)])
 
     def accuracies(self, arch:str) -> dict:
         "Test accuracies of `arch` on the three datasets."
-        return {ds: self.test_accuracy(arch, ds) for ds in DATASET_COLUMNS}
+        return {ds: float(v) for ds, v in self.df.loc[self.key(arch)].items()}
 
     def summary(self, q=(50, 90, 99), # percentiles to report
                ) -> pd.DataFrame:
@@ -74,19 +79,37 @@ class NB201Table:
         return float(100 * (self.df[canonical_dataset(dataset)] < acc).mean())
 
 # %% ../../nbs/32_benchmarks.nb201.ipynb #e104996a
+ZC_WHAT = "NASLib's zero-cost JSON (zc_nasbench201.json: {dataset: {op-index tuple: {val_accuracy, proxy: {score, time}}}})"
+
+def _number(v) -> bool: return isinstance(v, (int, float)) and not isinstance(v, bool)
+
 def load_naslib_zc(path=None, # json path; default: `resolve_data('nasbench201/naslib_zero_cost_subset.json')`
                    dataset:str='cifar10', # 'cifar10', 'cifar100' or 'ImageNet16-120'
                   ) -> pd.DataFrame:
     "NASLib's zero-cost proxies and validation accuracy for its NAS-Bench-201 subset on `dataset`."
-    p = resolve_data(path or 'nasbench201/naslib_zero_cost_subset.json')
-    data = json.loads(Path(p).read_text())
-    keys = {canonical_dataset(k): k for k in data}
     ds = canonical_dataset(dataset)
-    if ds not in keys: raise ValueError(f'{p}: no entry for dataset {dataset!r} (has {list(data)})')
+    p = resolve_data(path or 'nasbench201/naslib_zero_cost_subset.json', kind='file', what=ZC_WHAT)
+    data = read_json(p, ZC_WHAT)
+    if not isinstance(data, dict): raise DataError(f"{p}: holds a JSON {type(data).__name__}; expected {ZC_WHAT}")
+    keys = {}
+    for k in data:
+        try: keys[canonical_dataset(k)] = k
+        except ValueError: pass  # other keys (other benchmarks, metadata) are not ours to judge
+    if ds not in keys: raise DataError(f'{p}: no entry for dataset {dataset!r} (has {list(data)[:10]})')
+    entries = data[keys[ds]]
+    if not isinstance(entries, dict) or not entries:
+        raise DataError(f"{p}: {keys[ds]!r} holds {'a JSON ' + type(entries).__name__ if entries else 'no architectures'}; expected an object keyed by architecture")
     rows = []
-    for key, v in data[keys[ds]].items():
-        if 'val_accuracy' not in v: raise ValueError(f'{p}: {dataset} architecture {key}: no field val_accuracy')
-        row = {'arch': from_naslib(key), 'naslib_tuple': key, 'idx': v.get('idx'), 'val_accuracy': v['val_accuracy']}
+    for key, v in entries.items():
+        where = f'{p}: {keys[ds]} architecture {key}'
+        if not isinstance(v, dict): raise DataError(f'{where}: holds a JSON {type(v).__name__}; expected an object')
+        if 'val_accuracy' not in v: raise DataError(f'{where}: no field val_accuracy')
+        if not _number(v['val_accuracy']): raise DataError(f"{where}: field 'val_accuracy' is {v['val_accuracy']!r}; expected a number")
+        try: arch = from_naslib(key)
+        except ValueError as e: raise DataError(f'{where}: {e}') from None
+        if bad := [k for k, s in v.items() if isinstance(s, dict) and 'score' in s and not _number(s['score'])]:
+            raise DataError(f"{where}: field '{bad[0]}.score' is {v[bad[0]]['score']!r}; expected a number")
+        row = {'arch': arch, 'naslib_tuple': key, 'idx': v.get('idx'), 'val_accuracy': v['val_accuracy']}
         row.update({f'naslib_{k}': s['score'] for k, s in v.items() if isinstance(s, dict) and 'score' in s})
         rows.append(row)
     return pd.DataFrame(rows)

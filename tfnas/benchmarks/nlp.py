@@ -7,20 +7,40 @@ from __future__ import annotations
 import json, math, re, warnings, zipfile, zlib
 from pathlib import Path
 import pandas as pd
-from ..data import resolve_data
+from ..data import resolve_data, read_csv, numeric_column, DataError
 from ..spaces.rnn import validate_recipe, RecipeError
 
 # %% auto #0
-__all__ = ['LOG_FIELDS', 'HPARAMS', 'PAPER_COLUMNS', 'parse_log', 'read_logs', 'read_paper_scores', 'load_nasbench_nlp']
+__all__ = ['LOG_FIELDS', 'HPARAMS', 'SIZES', 'LOGS_WHAT', 'PAPER_COLUMNS', 'PAPER_REQUIRED', 'parse_log', 'read_logs',
+           'read_paper_scores', 'load_nasbench_nlp']
 
 # %% ../../nbs/30_benchmarks.nlp.ipynb #dfc1c0be
 LOG_FIELDS = ('recepie_id', 'recepie', 'emsize', 'nhid', 'nlayers', 'test_losses', 'status')
 HPARAMS = ('emsize', 'nhid', 'nlayers', 'dropout', 'dropouth', 'dropouti', 'dropoute', 'wdrop', 'tied', 'bptt',
            'batch_size', 'eval_batch_size', 'epochs', 'lr', 'num_params')
+SIZES = ('emsize', 'nhid', 'nlayers')  # build the model: positive integers
 
-def _final(xs):
-    "Last finite-or-not value of a per-epoch list (NaN when empty)."
-    return float(xs[-1]) if isinstance(xs, list) and xs else float('nan')
+def _short(v) -> str: r = repr(v); return r if len(r) <= 40 else r[:37] + '...'
+
+def _int_field(d:dict, f:str, file:str, minimum:int) -> int:
+    "`d[f]` as an int >= `minimum` (an int, a whole float or a string of digits), else a `ValueError` naming the file and field."
+    v = d[f]
+    ok = (not isinstance(v, bool) and (isinstance(v, int) or (isinstance(v, float) and v.is_integer())
+          or (isinstance(v, str) and v.strip().lstrip('-').isdigit())))
+    if not ok or int(v) < minimum: raise ValueError(f"{file}: field {f!r} is {_short(v)}; expected an integer >= {minimum}")
+    return int(v)
+
+def _final(d:dict, f:str, file:str) -> float:
+    "Last value of the per-epoch list `d[f]` (NaN when absent, empty or null); a `ValueError` naming the field when it is not a list of numbers."
+    xs = d.get(f)
+    if xs is None or xs == []: return float('nan')
+    if not isinstance(xs, list): raise ValueError(f"{file}: field {f!r} is {_short(xs)}; expected a list of per-epoch losses")
+    v = xs[-1]
+    if v is None: return float('nan')
+    try:
+        if isinstance(v, bool): raise ValueError
+        return float(v)
+    except (TypeError, ValueError): raise ValueError(f"{file}: field {f!r} ends with {_short(v)}; expected a number") from None
 
 def parse_log(d:dict, # one decoded log
               file:str='log', # its file name, for errors
@@ -29,24 +49,33 @@ def parse_log(d:dict, # one decoded log
     "One table row from a NAS-Bench-NLP log; raises `ValueError` naming the file and the field."
     if not isinstance(d, dict): raise ValueError(f"{file}: expected a JSON object, got {type(d).__name__}")
     if missing := [f for f in LOG_FIELDS if f not in d]: raise ValueError(f"{file}: missing field(s) {missing}")
-    try: recipe = validate_recipe(d['recepie'], name=f"{file}: recipe {d['recepie_id']}")
+    rid = _int_field(d, 'recepie_id', file, 0)
+    sizes = {f: _int_field(d, f, file, 1) for f in SIZES}
+    if bad := [h for h in HPARAMS if d.get(h) is not None and not isinstance(d[h], (int, float))]:
+        raise ValueError(f"{file}: field {bad[0]!r} is {_short(d[bad[0]])}; expected a number")
+    try: recipe = validate_recipe(d['recepie'], name=f"{file}: recipe {rid}")
     except RecipeError as e: raise ValueError(str(e)) from None
-    row = {'recipe_id': int(d['recepie_id']), 'recipe': json.dumps(recipe), 'status': str(d['status']), 'file': file}
-    row.update({h: d.get(h) for h in HPARAMS})
+    row = {'recipe_id': rid, 'recipe': json.dumps(recipe), 'status': str(d['status']), 'file': file}
+    row.update({h: d.get(h) for h in HPARAMS}); row.update(sizes)
     for split in ('train', 'val', 'test'):
-        row[f'{split}_loss'] = _final(d.get(f'{split}_losses'))
-    row['epochs_run'] = len(d['test_losses']) if isinstance(d['test_losses'], list) else 0
+        row[f'{split}_loss'] = _final(d, f'{split}_losses', file)
+    if not isinstance(d['test_losses'], list): raise ValueError(f"{file}: field 'test_losses' is {_short(d['test_losses'])}; expected a list of per-epoch losses")
+    row['epochs_run'] = len(d['test_losses'])
     row['diverged'] = bool(row['status'] != 'OK' or not math.isfinite(row['test_loss']) or row['test_loss'] > max_loss)
     return row
 
 # %% ../../nbs/30_benchmarks.nlp.ipynb #df3766de
+LOGS_WHAT = 'a zip or directory of NAS-Bench-NLP JSON logs'
+
 def _members(path:Path):
     "Yield `(name, bytes-or-exception)` for every JSON log in a zip or folder."
     if path.is_dir():
-        for f in sorted(path.rglob('*.json')): yield str(f.relative_to(path)), f.read_bytes()
+        for f in sorted(path.rglob('*.json')):
+            try: yield str(f.relative_to(path)), f.read_bytes()
+            except OSError as e: yield str(f.relative_to(path)), e
         return
     try: z = zipfile.ZipFile(path)
-    except zipfile.BadZipFile as e: raise ValueError(f"{path}: not a zip file or folder of logs ({e})") from None
+    except zipfile.BadZipFile as e: raise DataError(f"{path}: not a zip file or folder of logs ({e})") from None
     with z:
         for info in z.infolist():
             if info.is_dir() or not info.filename.endswith('.json'): continue
@@ -58,17 +87,19 @@ def read_logs(source:str|Path, # a zip, a folder of JSON logs, a URL, or a name 
              ) -> tuple:
     "`(table, errors)`: one row per readable log, and one `'file: reason'` string per file that could not be read."
     src = str(source)
-    if re.match(r'https?://', src): path = resolve_data('nasbench_nlp/' + src.rstrip('/').rsplit('/', 1)[-1], url=src)
-    else: path = resolve_data(source)
-    rows, errors = [], []
+    if re.match(r'https?://', src): path = resolve_data('nasbench_nlp/' + src.rstrip('/').rsplit('/', 1)[-1], url=src, what=LOGS_WHAT)
+    else: path = resolve_data(source, what=LOGS_WHAT)
+    rows, errors, n = [], [], 0
     for name, raw in _members(path):
+        n += 1
         if isinstance(raw, Exception): errors.append(f"{name}: unreadable member ({type(raw).__name__}: {raw})"); continue
         try: rows.append(parse_log(json.loads(raw), name, max_loss))
+        except UnicodeDecodeError as e: errors.append(f"{name}: not UTF-8 text (byte {e.start}: {e.reason})")
         except json.JSONDecodeError as e: errors.append(f"{name}: malformed JSON ({e})")
         except (ValueError, TypeError, KeyError) as e: errors.append(str(e) if str(e).startswith(name) else f"{name}: {e}")
-    df = pd.DataFrame(rows)
-    if not len(df) and errors: raise ValueError(f"{path}: no log could be read; first error: {errors[0]}")
-    return df, errors
+    if n == 0: raise DataError(f"{path}: no .json logs in this {'directory' if path.is_dir() else 'zip'}; expected {LOGS_WHAT}")
+    if not rows: raise DataError(f"{path}: none of its {n} logs could be read; first error: {errors[0]}")
+    return pd.DataFrame(rows), errors
 
 # %% ../../nbs/30_benchmarks.nlp.ipynb #600bc284
 PAPER_COLUMNS = {'loss': 'ptb_test_loss', 'perplexity': 'ptb_perplexity',
@@ -79,17 +110,24 @@ PAPER_COLUMNS = {'loss': 'ptb_test_loss', 'perplexity': 'ptb_perplexity',
                  'Hidden Synflow Saliency': 'paper_hidden_synaptic_saliency',
                  'Large Noise Jacobian': 'paper_rnn_noise_jacobian_covariance_a10', 'Large Noise Jacobian Cosine': 'paper_rnn_noise_jacobian_cosine_a10',
                  'More Noised Jacobian': 'paper_rnn_noise_jacobian_covariance_a100', 'More Noised Jacobian Cosine': 'paper_rnn_noise_jacobian_cosine_a100'}
+PAPER_REQUIRED = ('log name', 'loss')  # the join key and the ground truth (`ptb_test_loss`, which --only-paper selects on)
 
 def read_paper_scores(source:str|Path='nasbench_nlp/ptb_paper_scores.csv') -> pd.DataFrame:
     "The paper's PTB results with a `recipe_id` column and our column names (`paper_<metric>`, `ptb_test_loss`)."
-    path = resolve_data(source)
-    df = pd.read_csv(path, encoding='utf-8-sig')
-    df.columns = [c.strip() for c in df.columns]
-    if 'log name' not in df.columns: raise ValueError(f"{path}: no 'log name' column")
-    ids = df['log name'].str.extract(r'log_stats_model_(\d+)_')[0]
-    if ids.isna().any(): raise ValueError(f"{path}: {int(ids.isna().sum())} 'log name' values hold no recipe id, e.g. {df['log name'][ids.isna()].iloc[0]!r}")
+    what = "the paper's NAS-Bench-NLP results CSV (columns 'log name', 'loss', ...)"
+    path = resolve_data(source, kind='file', what=what)
+    df = read_csv(path, what, columns=PAPER_REQUIRED, strip_columns=True)
+    names = df['log name'].astype(str)
+    ids = names.str.extract(r'log_stats_model_(\d+)_')[0]
+    if ids.isna().any():
+        i = int(ids.isna().to_numpy().nonzero()[0][0])
+        raise DataError(f"{path}: line {i + 2}: 'log name' {names.iloc[i]!r} holds no recipe id (expected log_stats_model_<id>_...); "
+                        f"{int(ids.isna().sum())} row(s) like it")
+    ids = ids.astype(int)
+    if ids.duplicated().any(): raise DataError(f"{path}: recipe id(s) {sorted(int(i) for i in ids[ids.duplicated()].unique())[:5]} appear in more than one row")
+    df['loss'] = numeric_column(df, 'loss', path, label='log name')
     df = df.rename(columns=PAPER_COLUMNS).drop(columns=['bits per word'], errors='ignore')
-    df.insert(0, 'recipe_id', ids.astype(int))
+    df.insert(0, 'recipe_id', ids)
     return df
 
 # %% ../../nbs/30_benchmarks.nlp.ipynb #dd676cbf

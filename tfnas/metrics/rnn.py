@@ -50,7 +50,7 @@ LAYER_COLUMNS = ('hidden_covariance_l1', 'hidden_covariance_l2', 'hidden_covaria
 def hidden_covariance(model, batch, ctx, constant:str='drop'):
     "Per layer: corr-eig score of the hidden units' correlation over steps x sequences (Serianni & Kalita 2023)."
     hs = ctx.cached('rnn.hidden', lambda: hidden_states(model, _tokens(batch)))
-    out = {c: float('nan') for c in LAYER_COLUMNS}  # NaN only for layers the model does not have
+    out = {c: None for c in LAYER_COLUMNS}  # None (no value, not a failure) for layers the model does not have
     for c, h in zip(LAYER_COLUMNS, hs):
         try: out[c] = corr_eig_score(h, constant=constant)
         except DegenerateInputError as e: raise DegenerateInputError(f"layer {c[-1]}: {e}") from None
