@@ -11,9 +11,10 @@ import pandas as pd
 from scipy import stats
 
 # %% auto #0
-__all__ = ['LGBM_BASE', 'CANDIDATES', 'FORMAT', 'PREDICTOR_DIR', 'RankTransform', 'rank_target', 'top_k_hit', 'ranking_summary',
-           'fit_ridge', 'fit_lgbm', 'model_predict', 'kfold', 'choose', 'Predictor', 'fit', 'cross_validate',
-           'learning_curve', 'importance', 'retarget', 'shipped_predictors', 'load_predictor', 'predict']
+__all__ = ['LGBM_BASE', 'CANDIDATES', 'FORMAT', 'PREDICTOR_DIR', 'FAMILY_TRACKS', 'RankTransform', 'rank_target', 'top_k_hit',
+           'ranking_summary', 'fit_ridge', 'fit_lgbm', 'model_predict', 'kfold', 'choose', 'Predictor', 'fit',
+           'cross_validate', 'learning_curve', 'importance', 'retarget', 'shipped_predictors', 'load_predictor',
+           'predict', 'predictor_for_track', 'check_batch', 'predicted_value']
 
 # %% ../nbs/42_predict.ipynb #37012c60
 def _clean(x) -> np.ndarray:
@@ -345,3 +346,54 @@ def predict(table:pd.DataFrame, # one row per architecture, with the predictor's
     "Scores (higher = better) for every row of `table`."
     P = predictor if isinstance(predictor, Predictor) else load_predictor(predictor)
     return pd.Series(P.predict(table, archs), index=table.index, name='prediction')
+
+# %% ../nbs/42_predict.ipynb #4c34e643
+def predictor_for_track(track:str) -> Predictor:
+    "The shipped predictor of `track` (e.g. 'nasbench201'); `KeyError` listing the tracks that have one."
+    found = {}
+    for name in shipped_predictors():
+        P = load_predictor(name); found.setdefault(P.track, P)
+    if track not in found: raise KeyError(f"no shipped predictor for track {track!r}; shipped for: {', '.join(sorted(found)) or 'none'}")
+    return found[track]
+
+# %% ../nbs/42_predict.ipynb #0083c2b8
+from .core import register_metric, score_model
+
+FAMILY_TRACKS = {'cnn': 'nasbench201', 'rnn': 'nasbench-nlp', 'transformer': 'nasbench-bert'}
+_SHIPPED_CACHE = {}
+
+def _batch_shape(batch) -> tuple:
+    "(n, length): examples and sequence length of a track's batch (length None for images)."
+    if isinstance(batch, (tuple, list)): return int(batch[0].shape[0]), None                  # NAS-Bench-201: (x, y)
+    if isinstance(batch, dict): return tuple(int(v) for v in batch['input_ids'].shape[:2])     # NAS-Bench-BERT: tokenizer output
+    if hasattr(batch, 'input_ids'): return tuple(int(v) for v in batch.input_ids.shape[:2])
+    return int(batch.shape[1]), int(batch.shape[0])                                          # NAS-Bench-NLP: (bptt, batch)
+
+def check_batch(P:Predictor, batch):
+    "Raise `ValueError` naming the setting when `batch` does not have the shape `P`'s inputs were computed with."
+    n, length = _batch_shape(batch)
+    want_n, want_len = P.settings.get('batch_size'), P.settings.get('seq_len', P.settings.get('bptt'))
+    if want_n is not None and n != want_n:
+        raise ValueError(f"predictor {P.track}/{P.truth}: its metrics were computed on batches of {want_n} (--batch-size {want_n}), got {n}")
+    if want_len is not None and length is not None and length != want_len:
+        raise ValueError(f"predictor {P.track}/{P.truth}: its metrics were computed on sequences of {want_len}, got {length}")
+
+def predicted_value(model, batch, ctx, P:Predictor) -> float:
+    "The prediction of `P` for the model of `ctx.arch`: its metrics on `model` and `batch`, its features of the architecture."
+    check_batch(P, batch)
+    from tfnas.core import get_track
+    names = get_track(P.track).metrics(P.settings['metrics'])   # imports the track's metric modules
+    rec = score_model(model, batch, names, seed=ctx.seed, device=ctx.device, arch=ctx.arch, arch_id=ctx.arch_id, family=ctx.family)
+    row = pd.DataFrame([{k: v for k, v in rec.items() if k != 'error'}])
+    return float(P.predict(row, archs=[ctx.arch])[0])
+
+def _shipped(family):
+    if family not in _SHIPPED_CACHE: _SHIPPED_CACHE[family] = predictor_for_track(FAMILY_TRACKS[family])
+    return _SHIPPED_CACHE[family]
+
+for _fam in FAMILY_TRACKS:
+    def _metric(model, batch, ctx, _fam=_fam):
+        return predicted_value(model, batch, ctx, _shipped(_fam))
+    _metric.__name__ = _metric.__qualname__ = f'predicted_{_fam}'
+    _metric.__doc__ = f"Prediction of the shipped {FAMILY_TRACKS[_fam]} predictor (metrics at its settings + architecture features)"
+    register_metric('predicted', families=(_fam,), higher_is_better=True)(_metric)
