@@ -318,7 +318,19 @@ def retarget(P:Predictor, # a fitted predictor (no stages)
     if missing := [c for c in P.inputs if c not in back]: raise KeyError(f"retarget: no new column for input(s) {missing}")
     new_inputs = [back[c][0] for c in P.inputs]
     tf = RankTransform(P.transform.max_knots).fit(reference, new_inputs, {back[c][0]: back[c][1] for c in P.inputs})
-    for c in P.inputs: tf.columns[back[c][0]]['missing'] = P.transform.columns[c]['missing']  # same model matrix layout
+    for c in P.inputs:
+        n, d_old, d_new = back[c][0], P.transform.columns[c], tf.columns[back[c][0]]
+        d_new['missing'] = d_old['missing']                                     # same model matrix layout
+        if c in reference.columns:                                              # paired: quantile-match new -> old, then the old CDF
+            both = pd.DataFrame({'new': _clean(reference[n]) * d_new['sign'], 'old': _clean(reference[c]) * d_old['sign']}).dropna()
+            if len(both) < 2: raise ValueError(f"retarget: fewer than 2 reference rows with both {n!r} and {c!r}")
+            vn, vo = np.sort(both.new.to_numpy()), np.sort(both.old.to_numpy())
+            u = np.interp(vo, d_old['knots'], d_old['u'])
+            kn, first = np.unique(vn, return_index=True)                        # ties: the first (lowest) matched value
+            u = u[first]
+            if len(kn) > tf.max_knots:
+                i = np.unique(np.round(np.linspace(0, len(kn) - 1, tf.max_knots)).astype(int)); kn, u = kn[i], u[i]
+            d_new.update(knots=kn.tolist(), u=u.tolist(), n=d_old['n'], paired=int(len(both)))
     Q = copy.deepcopy(P); Q.inputs, Q.transform = new_inputs, tf
     for k, v in changes.items(): setattr(Q, k, v)
     return Q
