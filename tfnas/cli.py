@@ -248,6 +248,11 @@ def _evaluate_csv(args):
     if args.out: write_table(tab.reset_index(), args.out)
 
 # %% ../nbs/60_cli.ipynb #3d9647a1
+def _plain(space, arch):
+    "The architecture as JSON data (its canonical encoding when that is JSON, else the architecture itself)."
+    try: return json.loads(space.encode(arch))
+    except (json.JSONDecodeError, TypeError): return arch
+
 def _search(args):
     from tfnas.search import SearchContext, get_search, list_searches
     from tfnas.store import Store
@@ -275,7 +280,7 @@ def _search(args):
     truth = t.truth_of(r.arch, opts)
     res = dict(track=t.name, algo=algo, seed=opts['seed'], metric=ctx.metric if s.uses_metric else None,
                column=ctx.column if s.uses_metric else None, max_params=mp, algo_options=aopts,
-               track_options={o.name: opts[o.name] for o in t.options}, arch=r.arch, arch_id=sp.arch_id(r.arch), encoded=sp.encode(r.arch),
+               track_options={o.name: opts[o.name] for o in t.options}, arch=_plain(sp, r.arch), arch_id=sp.arch_id(r.arch), encoded=sp.encode(r.arch),
                params=params, score=None if r.score is None or (isinstance(r.score, float) and math.isnan(r.score)) else r.score,
                seconds=r.seconds, n_scored=r.n_scored, truth=truth, info=r.info,
                history=[{k: v for k, v in h.items() if k != 'arch'} for h in r.history], tfnas=tfnas.__version__)

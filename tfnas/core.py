@@ -419,6 +419,9 @@ class Track:
     def describe(self, arch) -> str: return self.space().encode(arch)
     def reference(self, opts:dict): return None
     def arch_key(self, arch) -> str: return self.space().encode(arch)
+    def param_count(self, arch, opts:dict) -> int:
+        "Parameters that `--max-params` budgets: the scored model's (`space.param_count` with `build_kwargs`) unless the track says otherwise."
+        return int(self.space().param_count(arch, **self.build_kwargs(opts)))
 
     def resolve(self, opts:dict|None=None, **kw) -> dict:
         "Options with defaults filled in and each value checked (`OptionError` names a bad one); other keys pass through."

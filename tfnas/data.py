@@ -458,19 +458,22 @@ def projection_labels(x:torch.Tensor, # images (n, C, H, W)
 
 def image_batch(n:int, # images
                 seed:int=0, # images from `seed`, labels from `seed + 1`
-                inputs:str='gaussian', # 'gaussian' or 'smooth'
-                labels:str='random', # 'random' or 'projection'
+                inputs:str='gaussian', # 'gaussian', 'smooth', or a tensor file (`x` or `(x, y)`, see `load_batch_file`)
+                labels:str='random', # 'random', 'projection', or 'file' (the file's `y`)
                 num_classes:int=10, # label range
-                shape=(3, 32, 32), # one image's shape
+                shape=(3, 32, 32), # one image's shape (synthetic inputs)
                ) -> tuple:
-    "A seeded synthetic classifier batch `(x, y)`."
+    "A classifier batch `(x, y)`: seeded synthetic images or the first `n` of a tensor file, with random, projected or given labels."
     if n < 1: raise ValueError(f"image_batch: n must be >= 1, got {n}")
-    if inputs == 'gaussian': x = gaussian_images(n, shape, seed=seed)
-    elif inputs == 'smooth': x = smooth_images(n, seed=seed, size=shape[-1])
-    else: raise ValueError(f"image_batch: inputs must be 'gaussian' or 'smooth', got {inputs!r}")
+    if inputs in ('gaussian', 'smooth'):
+        if labels == 'file': raise ValueError("image_batch: labels='file' needs inputs given as a tensor file holding (x, y)")
+        x = gaussian_images(n, shape, seed=seed) if inputs == 'gaussian' else smooth_images(n, seed=seed, size=shape[-1])
+    else:
+        x, y = load_batch_file(inputs, n, item_dims=len(shape), labels=labels == 'file', num_classes=num_classes)
+        if labels == 'file': return x, y
     if labels == 'random': y = random_labels(n, num_classes, seed=seed + 1)
     elif labels == 'projection': y = projection_labels(x, num_classes, seed)
-    else: raise ValueError(f"image_batch: labels must be 'random' or 'projection', got {labels!r}")
+    else: raise ValueError(f"image_batch: labels must be 'random', 'projection' or 'file', got {labels!r}")
     return x, y
 
 def wordpiece_id_batch(batch_size:int=4, seq_len:int=256, # texts, tokens per text

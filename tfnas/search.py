@@ -9,6 +9,7 @@ from collections import deque
 from dataclasses import dataclass, field
 from typing import Any, Callable
 from .core import Option, OptionError, Track, get_metric, get_track, sample_distinct, seeded
+from .engine import InProcess
 
 # %% auto #0
 __all__ = ['N_OPTION', 'SearchResult', 'Search', 'register_search', 'get_search', 'list_searches', 'SearchContext',
@@ -69,6 +70,11 @@ class SearchContext:
         self.m = get_metric(self.metric, self.space.family)
         self.column = column or self.m.columns[0]
         if self.column not in self.m.columns: raise OptionError(f"--column: metric {self.m.name!r} has no column {self.column!r} (it has {self.m.columns})")
+        if self.column != self.m.name:   # a metric registered under the column's own name computes just that column
+            try:
+                one = get_metric(self.column, self.space.family)
+                if one.columns == (self.column,) and one.higher_is_better == self.m.higher_is_better: self.m = one
+            except KeyError: pass
         self.sign = 1. if self.m.higher_is_better else -1.
         if max_params is not None:
             if max_params <= 0: raise OptionError(f"--max-params: must be > 0, got {max_params}")
@@ -82,7 +88,7 @@ class SearchContext:
     def param_count(self, arch) -> int:
         "Parameters of `arch` as the track builds it (cached)."
         k = self.key(arch)
-        if k not in self._params: self._params[k] = int(self.space.param_count(arch, **self.track.build_kwargs(self.opts)))
+        if k not in self._params: self._params[k] = self.track.param_count(arch, self.opts)
         return self._params[k]
     def fits(self, arch) -> bool:
         "Is `arch` within the parameter budget (always, without one)?"

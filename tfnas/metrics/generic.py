@@ -12,7 +12,8 @@ from ..capture import Capture
 
 
 # %% auto #0
-__all__ = ['WEIGHT_LAYERS', 'classifier_batch', 'weight_layers', 'synflow', 'ce_pass', 'snip', 'grad_norm', 'fisher', 'grasp',
+__all__ = ['WEIGHT_LAYERS', 'classifier_batch', 'weight_layers', 'mean_ce_grad', 'sq_norm', 'snip_score', 'grad_norm_score',
+           'synflow_prepare', 'synflow_score', 'synflow', 'ce_pass', 'snip', 'grad_norm', 'fisher', 'grasp',
            'jacob_cov', 'naswot', 'flops']
 
 # %% ../../nbs/20_metrics.generic.ipynb #a6dab8a3
@@ -33,23 +34,64 @@ def weight_layers(model:nn.Module) -> list:
     "The conv/linear modules of `model` that have a weight."
     return [m for m in model.modules() if isinstance(m, WEIGHT_LAYERS) and m.weight is not None]
 
-def _grads(loss, params):
-    "Gradients of `loss` w.r.t. `params`, zeros for unused ones."
-    gs = torch.autograd.grad(loss, params, allow_unused=True)
+def _grads(out, params, create_graph=False):
+    "Gradients of the scalar `out` w.r.t. `params`, zeros for unused ones."
+    gs = torch.autograd.grad(out, params, allow_unused=True, create_graph=create_graph)
     return [torch.zeros_like(p) if g is None else g for p, g in zip(params, gs)]
 
+# %% ../../nbs/20_metrics.generic.ipynb #36113686
+def mean_ce_grad(logits:torch.Tensor, # (b, classes) outputs of a forward pass
+                 y:torch.Tensor, # (b,) integer labels
+                 wrt, # tensors to differentiate with respect to (parameters, activations)
+                 create_graph:bool=False, # keep the graph of the gradient (for a derivative of a function of it)
+                ) -> tuple:
+    "`(loss, grads)`: the batch-mean cross-entropy and its gradient w.r.t. each of `wrt` (zeros where it does not depend on one)."
+    loss = F.cross_entropy(logits, y)
+    return loss, _grads(loss, list(wrt), create_graph)
+
+# %% ../../nbs/20_metrics.generic.ipynb #4aabace6
+def sq_norm(tensors) -> torch.Tensor:
+    "Sum of squares of all entries of `tensors` (a squared Euclidean norm), differentiable."
+    return sum(t.pow(2).sum() for t in tensors)
+
+def snip_score(weights, # conv/linear weights
+               grads, # their loss gradients, same order
+              ) -> torch.Tensor:
+    "SNIP: sum over layers of |w * g|, differentiable."
+    return sum((w * g).abs().sum() for w, g in zip(weights, grads))
+
+def grad_norm_score(grads, # per-layer weight gradients
+                   ) -> torch.Tensor:
+    "Sum over layers of the Euclidean norm of the weight gradient, differentiable."
+    return sum(g.norm() for g in grads)
+
 # %% ../../nbs/20_metrics.generic.ipynb #7d5326d0
-@register_metric('synflow', needs=('grad',), higher_is_better=True, families=('cnn',))
-def synflow(model, batch, ctx):
-    "SynFlow: sum of |theta * dR/dtheta| with |theta|, an all-ones input, eval-mode BatchNorm, float64."
-    x, _ = classifier_batch(batch)
+def synflow_prepare(model:nn.Module, # a private copy: changed in place
+                   ) -> nn.Module:
+    "SynFlow's network, in place: float64, eval mode, every parameter and buffer replaced by its absolute value."
     model = model.double().eval()
     with torch.no_grad():
         for t in model.state_dict().values():
             if t.is_floating_point(): t.abs_()
-    layers = weight_layers(model)
-    model(torch.ones((1,) + tuple(x.shape[1:]), dtype=torch.float64, device=x.device)).sum().backward()
-    return sum(float((m.weight.detach() * m.weight.grad).abs().sum()) for m in layers if m.weight.grad is not None)
+    return model
+
+def synflow_score(model:nn.Module, # a model after `synflow_prepare`
+                  input_shape:tuple, # shape of one input sample, e.g. (3, 32, 32)
+                  forward=None, # `forward(x) -> outputs` (default: `model`)
+                  weights=None, # the weights to sum over (default: all conv/linear weights of `model`)
+                  create_graph:bool=False, # keep the graph (to differentiate the score further)
+                 ) -> torch.Tensor:
+    "Sum of |theta * dR/dtheta| over `weights`, R the summed output for one all-ones float64 input."
+    ws = [m.weight for m in weight_layers(model)] if weights is None else list(weights)
+    dev = ws[0].device if ws else 'cpu'
+    R = (forward or model)(torch.ones((1,) + tuple(input_shape), dtype=torch.float64, device=dev)).sum()
+    return snip_score(ws, _grads(R, ws, create_graph))
+
+@register_metric('synflow', needs=('grad',), higher_is_better=True, families=('cnn',))
+def synflow(model, batch, ctx):
+    "SynFlow: sum of |theta * dR/dtheta| with |theta|, an all-ones input, eval-mode BatchNorm, float64."
+    x, _ = classifier_batch(batch)
+    return float(synflow_score(synflow_prepare(model), tuple(x.shape[1:])).detach())
 
 # %% ../../nbs/20_metrics.generic.ipynb #fd442f9d
 def ce_pass(model:nn.Module, # a private copy of the model (put in train mode)
@@ -61,10 +103,10 @@ def ce_pass(model:nn.Module, # a private copy of the model (put in train mode)
     layers = weight_layers(model)
     ids = {id(m) for m in layers}
     with Capture(model, lambda name, m: id(m) in ids, detach=False) as cap:   # the conv/linear outputs, kept in the graph
-        loss = F.cross_entropy(model(x), y)
+        logits = model(x)
     acts = [o for outs in cap.outputs.values() for o in outs if o.requires_grad]
     params = [p for p in model.parameters() if p.requires_grad]
-    gs = _grads(loss, params + acts)
+    loss, gs = mean_ce_grad(logits, y, params + acts)
     gp, ga = gs[:len(params)], gs[len(params):]
     by_id = {id(p): g for p, g in zip(params, gp)}
     fisher = 0.
@@ -73,7 +115,7 @@ def ce_pass(model:nn.Module, # a private copy of the model (put in train mode)
         fisher += float(t.pow(2).mean(0).mul(0.5).sum())
     return dict(weights=[m.weight.detach() for m in layers],
                 grads=[by_id.get(id(m.weight), torch.zeros_like(m.weight)) for m in layers],
-                grad_sq_norm=float(sum(g.pow(2).sum() for g in gp)), fisher=fisher, loss=float(loss.detach()))
+                grad_sq_norm=float(sq_norm(gp)), fisher=fisher, loss=float(loss.detach()))
 
 def _shared_ce(model, batch, ctx):
     "`ce_pass` shared through the scoring context (or computed directly when there is none)."
@@ -85,12 +127,12 @@ def _shared_ce(model, batch, ctx):
 def snip(model, batch, ctx):
     "SNIP connection sensitivity: sum of |theta * dL/dtheta| over conv/linear weights."
     cp = _shared_ce(model, batch, ctx)
-    return sum(float((w * g).abs().sum()) for w, g in zip(cp['weights'], cp['grads']))
+    return float(snip_score(cp['weights'], cp['grads']))
 
 @register_metric('grad_norm', needs=('grad', 'targets'), higher_is_better=True, families=('cnn',))
 def grad_norm(model, batch, ctx):
     "Sum over conv/linear layers of the L2 norm of dL/dW."
-    return sum(float(g.norm()) for g in _shared_ce(model, batch, ctx)['grads'])
+    return float(grad_norm_score(_shared_ce(model, batch, ctx)['grads']))
 
 @register_metric('fisher', needs=('grad', 'targets', 'activations'), higher_is_better=True, families=('cnn',))
 def fisher(model, batch, ctx):
@@ -104,8 +146,8 @@ def grasp(model, batch, ctx):
     g0 = _shared_ce(model, batch, ctx)['grads']
     model.train()
     ws = [m.weight for m in weight_layers(model)]
-    g1 = torch.autograd.grad(F.cross_entropy(model(x), y), ws, create_graph=True, allow_unused=True)
-    z = sum((a * b).sum() for a, b in zip(g0, g1) if b is not None)
+    _, g1 = mean_ce_grad(model(x), y, ws, create_graph=True)
+    z = sum((a * b).sum() for a, b in zip(g0, g1))
     return sum(float((-w.detach() * h).sum()) for w, h in zip(ws, _grads(z, ws)))
 
 # %% ../../nbs/20_metrics.generic.ipynb #b0014c4d

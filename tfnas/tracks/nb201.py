@@ -9,11 +9,29 @@ from pathlib import Path
 from ..core import Option, OptionError, Track, register_track, sample_distinct
 
 # %% auto #0
-__all__ = ['NB201_TABLE', 'NB201_NASLIB', 'NB201Track']
+__all__ = ['NB201_TABLE', 'NB201_NASLIB', 'IMAGE_OPTIONS', 'image_track_batch', 'NB201Track']
 
 # %% ../../nbs/72_tracks.nb201.ipynb #ef9f804c
 NB201_TABLE = 'nasbench201/nats_tss_test_accuracy.csv'
 NB201_NASLIB = 'nasbench201/naslib_zero_cost_subset.json'
+
+IMAGE_OPTIONS = (
+    Option('batch_size', int, 64, 'images per batch', min=1),
+    Option('inputs', str, 'gaussian', "'gaussian', 'smooth' or a .pt file holding x or (x, y)"),
+    Option('labels', str, 'random', "'random', 'projection' (a function of the image) or 'file' (the y of --inputs)",
+           choices=('random', 'projection', 'file')),
+    Option('num_classes', int, 10, 'classifier outputs (10 CIFAR-10, 100 CIFAR-100, 120 ImageNet16-120)', min=2))
+
+def image_track_batch(opts:dict, # a track's resolved options: `IMAGE_OPTIONS` and `seed`
+                      size:int=32, # image side of synthetic inputs
+                     ) -> tuple:
+    "The classifier batch of an image track's options (`--batch-size --inputs --labels --num-classes`), via `data.image_batch`."
+    from tfnas.data import image_batch
+    inputs, labels = opts['inputs'], opts['labels']
+    if inputs not in ('gaussian', 'smooth') and not Path(inputs).exists():
+        raise OptionError(f"--inputs: {inputs!r} is neither 'gaussian', 'smooth' nor an existing .pt file")
+    if labels == 'file' and inputs in ('gaussian', 'smooth'): raise OptionError("--labels file needs --inputs FILE.pt holding (x, y)")
+    return image_batch(opts['batch_size'], opts['seed'], inputs, labels, opts['num_classes'], (3, size, size))
 
 class NB201Track(Track):
     "NAS-Bench-201 (NATS-Bench topology space): cells, synthetic or given image batches, test accuracies on three datasets."
@@ -21,6 +39,7 @@ class NB201Track(Track):
     help = 'NAS-Bench-201 cells (15,625), scored on Gaussian images by default; NATS-Bench test accuracies as truth'
     id_column, default_archs, truth = 'arch_id', '100', 'cifar10'
     metric_modules = ('tfnas.metrics.generic', 'tfnas.metrics.ntk')
+    search_modules = ('tfnas.nasi',)  # registers the supernet searches (nasi, supernet)
     suites = {'cheap': ('synflow', 'num_params', 'flops', 'naswot', 'grad_norm', 'snip', 'jacob_cov', 'ntk_trace_approx'),
               'all': ('ntk_trace', 'ntk_trace_approx', 'ntk_condition_number', 'synflow', 'snip', 'grasp', 'fisher',
                       'grad_norm', 'jacob_cov', 'naswot', 'num_params', 'flops')}
@@ -29,12 +48,7 @@ class NB201Track(Track):
     bench_groups = {**{m: (m,) for m in suites['cheap']},
                     'shared CE pass (ntk_trace_approx snip grad_norm fisher)': ('ntk_trace_approx', 'snip', 'grad_norm', 'fisher'),
                     'cheap suite': suites['cheap']}
-    options = (
-        Option('batch_size', int, 64, 'images per batch', min=1),
-        Option('inputs', str, 'gaussian', "'gaussian', 'smooth' or a .pt file holding x or (x, y)"),
-        Option('labels', str, 'random', "'random', 'projection' (a function of the image) or 'file' (the y of --inputs)",
-               choices=('random', 'projection', 'file')),
-        Option('num_classes', int, 10, 'classifier outputs (10 CIFAR-10, 100 CIFAR-100, 120 ImageNet16-120)', min=2),
+    options = IMAGE_OPTIONS + (
         Option('table', str, None, f'NATS-Bench test-accuracy CSV (default: {NB201_TABLE} under $TFNAS_DATA)', kind='file', settings=False),
         Option('naslib', str, None, f'NASLib zero-cost JSON for --archs naslib[:K] (default: {NB201_NASLIB})', kind='file', settings=False),
     )
@@ -45,17 +59,7 @@ class NB201Track(Track):
         return get_space('nasbench201')
     def build_kwargs(self, opts:dict) -> dict: return {'num_classes': opts['num_classes']}
 
-    def batch(self, opts:dict) -> tuple:
-        from tfnas.data import image_batch, random_labels, projection_labels
-        n, inputs, labels, k, seed = opts['batch_size'], opts['inputs'], opts['labels'], opts['num_classes'], opts['seed']
-        if inputs in ('gaussian', 'smooth'):
-            if labels == 'file': raise OptionError("--labels file needs --inputs FILE.pt holding (x, y)")
-            return image_batch(n, seed, inputs, labels, k)
-        from tfnas.data import load_batch_file
-        if not Path(inputs).exists(): raise OptionError(f"--inputs: {inputs!r} is neither 'gaussian', 'smooth' nor an existing .pt file")
-        x, y = load_batch_file(inputs, n, item_dims=3, labels=labels == 'file', num_classes=k)
-        if labels == 'file': return x, y
-        return x, (random_labels(n, k, seed=seed + 1) if labels == 'random' else projection_labels(x, k, seed))
+    def batch(self, opts:dict) -> tuple: return image_track_batch(opts)
 
     def _table(self, opts:dict, required:bool=True):
         from tfnas.benchmarks.nb201 import NB201Table
