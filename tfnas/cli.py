@@ -56,7 +56,7 @@ def _epilog(track) -> str:
     try:
         from tfnas.core import list_metrics
         from tfnas.search import list_searches
-        for m in (*track.metric_modules, *track.search_modules): importlib.import_module(m)
+        for m in (*track.metric_modules, *track.lazy_metric_modules, *track.search_modules): importlib.import_module(m)
         sp = track.space()
         suites = '; '.join(f"{k}: {' '.join(v)}" for k, v in track.suites.items())
         return (f"metrics: {', '.join(n for n in list_metrics(sp.family) if not n.startswith('_'))}\n"

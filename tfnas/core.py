@@ -398,6 +398,7 @@ class Track:
     options:tuple = () # the track's own `Option`s (batch, data files, model size)
     metric_modules:tuple = () # modules whose import registers the track's metrics
     search_modules:tuple = () # modules whose import registers searches particular to the track's space (e.g. NASI)
+    lazy_metric_modules:tuple = () # modules imported only when a requested metric is not found otherwise (heavy ones)
     suites:dict = {} # named metric lists usable in `--metrics`, e.g. {'suite': (...), 'cheap': (...)}
     default_metrics:tuple = ('num_params',) # what `score` computes without `--metrics`
     default_archs:str = '10' # the `--archs` of `score` without one
@@ -438,7 +439,11 @@ class Track:
         for n in names:
             for m in self.suites.get(n, (n,)):
                 if m not in out: out.append(m)
-        resolve_metrics(out, self.space().family)
+        try: resolve_metrics(out, self.space().family)
+        except KeyError:
+            if not self.lazy_metric_modules: raise
+            for m in self.lazy_metric_modules: importlib.import_module(m)
+            resolve_metrics(out, self.space().family)
         return out
 
     def archs(self, spec, # N (sampled, distinct), 'all', 'bench' (the benchmark file), or a file of encoded architectures

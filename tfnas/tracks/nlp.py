@@ -49,6 +49,7 @@ class NLPTrack(Track):
     help = 'NAS-Bench-NLP recurrent cells (benchmark logs or the generator); PTB minibatch or synthetic tokens'
     id_column, default_archs, truth, truth_higher_is_better = 'recipe_id', 'bench', 'test_loss', False
     metric_modules = ('tfnas.metrics.rnn',)
+    lazy_metric_modules = ('tfnas.predict',)  # the shipped predictor as the metric 'predicted' (imported on demand)
     suites = {'suite': NLP_SUITE}
     default_metrics = ('hidden_covariance',)
     default_search, default_search_metric = 'best', 'hidden_covariance_l1'
