@@ -175,7 +175,7 @@ def cell_step(cell:RecipeCell, # the cell
              ) -> tuple:
     "One step of `cell`: returns the tuple `(h_new_0, ..., h_new_{k-1})`."
     H, proj = cell.hidden_size, {}
-    for s in cell.bases: proj[s] = (xproj if s == 'x' and xproj is not None else mm_t(vals[s], weights[s])).split(H, -1)
+    for s in cell.bases: proj[s] = (xproj if s == 'x' and xproj is not None else vals[s] @ weights[s].t()).split(H, -1)
     for n, op, ins in cell.plan:
         if op == 'linear':
             terms, b = [proj[s][c] for s, c in cell.terms[n]], cell.linears[n][0].bias
@@ -195,7 +195,7 @@ def cell_step(cell:RecipeCell, # the cell
             a, b, c = (vals[i] for i in ins)
             out = a * b + (1 - a) * c
         vals[n] = out
-        if n in cell.consumers: proj[n] = mm_t(out, weights[n]).split(H, -1)
+        if n in cell.consumers: proj[n] = (out @ weights[n].t()).split(H, -1)
     return tuple(vals[f'h_new_{i}'] for i in range(cell.k))
 
 # %% ../../nbs/10_spaces.rnn.ipynb #6e539f59
@@ -219,7 +219,7 @@ class RecipeRNN(nn.Module):
         h = self.init_hidden(x.shape[1], x.device, x.dtype) if hidden is None else tuple(hidden)
         if len(h) != c.k: raise ValueError(f"expected a hidden tuple of {c.k} tensors, got {len(h)}")
         weights = {s: _src_weights(c, s, self.wdrop, self.training) for s in c.consumers}
-        xp = mm_t(x, weights['x']) if 'x' in weights else None
+        xp = x @ weights['x'].t() if 'x' in weights else None
         steps = []
         for t in range(x.shape[0]):
             vals = {'x': x[t], **{f'h_prev_{i}': hi for i, hi in enumerate(h)}}
