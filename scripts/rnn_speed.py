@@ -4,6 +4,7 @@
     export PYTHONPATH=$PWD TFNAS_DATA=/path/to/data
     python scripts/rnn_speed.py profile --label new --out results/nlp/speed_profile.csv   # component CPU seconds, 1 thread
     python scripts/rnn_speed.py check --out results/nlp/speed_check.csv                  # every suite column vs main, 20 archs
+    python scripts/rnn_speed.py precision --out results/nlp/speed_float64.csv            # main and new against float64
     python scripts/rnn_speed.py bench --out results/nlp/speed_bench.csv                  # seconds per architecture, 2 threads
 
 The 20 architectures are the first 20 recipe ids of the WikiText-2 logs, scored at PTB's sizes on the paper's batch
@@ -78,6 +79,7 @@ def profile(ids, label:str):
     from tfnas.spaces.rnn import RNNModel
     from tfnas.metrics.rnn import RNN_SUITE
     batch, rows = ptb_batch(), []
+    with seeded(0): RNNModel(archs(ids[:1])[0][1], **SIZES)   # warm-up: the first build of a process fills caches
     for rid, recipe in archs(ids):
         for task, metrics in (('hidden_covariance', ['hidden_covariance']), ('suite', list(RNN_SUITE))):
             with ComponentTimer(components()) as ct:
@@ -104,6 +106,25 @@ def score_archs(ids):
         print(rid, flush=True)
     return pd.DataFrame(rows)
 
+def precision(ids, ref, check):
+    "The suite in float64 on `ids`, against main's float32 values (`ref`) and this code's (`check`, from `check`).\n\n    The noise columns are left out: float64 noise is a different draw."
+    import pandas as pd
+    from tfnas.core import seeded, score_model
+    from tfnas.spaces.rnn import RNNModel
+    from tfnas.metrics.rnn import RNN_SUITE
+    batch, rows = ptb_batch(), []
+    ref, new = ref.set_index('arch_id'), check.set_index(['recipe_id', 'column']).new
+    for rid, recipe in archs(ids):
+        with seeded(0): m = RNNModel(recipe, **SIZES).double()
+        rec = score_model(m, batch, list(RNN_SUITE), seed=0, family='rnn')
+        for c, v in rec.items():
+            if c == 'error' or 'noise' in c: continue
+            a, n = ref.at[rid, c], new[(rid, c)]
+            rows.append(dict(recipe_id=rid, column=c, float64=v, main=a, new=n, main_vs_float64=abs(a - v) / abs(v),
+                             new_vs_float64=abs(n - v) / abs(v), new_vs_main=abs(n - a) / abs(a)))
+        print(rid, flush=True)
+    return pd.DataFrame(rows)
+
 def cli_startup(repeats:int=3):
     "Wall seconds of `tfnas score nasbench-nlp` on one architecture minus its scoring seconds (the `seconds` column)."
     import statistics, subprocess, tempfile, pandas as pd
@@ -117,6 +138,18 @@ def cli_startup(repeats:int=3):
             out.append(wall - float(pd.read_csv(f'{d}/s.csv').seconds.sum()))
     return statistics.median(out)
 
+def timing_functions():
+    """`time_rnn`, `rnn_speed_table`, `process_seconds` from tfnas.metrics.rnn; when the importable tfnas predates them
+    (a baseline run against main's package), the same functions are compiled from this checkout's module into it."""
+    import ast, tfnas.metrics.rnn as mr
+    if not hasattr(mr, 'time_rnn'):
+        src = (Path(__file__).resolve().parents[1]/'tfnas/metrics/rnn.py').read_text()
+        want = {'time_rnn', 'rnn_speed_table', 'process_seconds', 'RNN_METRIC_GROUPS', 'LSTM_REFERENCE'}
+        body = [n for n in ast.parse(src).body if getattr(n, 'name', None) in want or
+                (isinstance(n, ast.Assign) and any(getattr(t, 'id', None) in want for t in n.targets))]
+        exec(compile(ast.Module(body=body, type_ignores=[]), 'tfnas/metrics/rnn.py', 'exec'), vars(mr))
+    return mr.time_rnn, mr.rnn_speed_table, mr.process_seconds
+
 def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = p.add_subparsers(dest='cmd', required=True)
@@ -126,9 +159,15 @@ def main(argv=None):
     pc = sub.add_parser('check', help='every suite column vs the reference values of main')
     pc.add_argument('--ids', type=int, nargs='+', default=list(IDS)); pc.add_argument('--threads', type=int, default=2)
     pc.add_argument('--ref', default='results/nlp/speed_reference_main.csv'); pc.add_argument('--out')
+    pq = sub.add_parser('precision', help="main's and this code's float32 values against float64 on a few architectures")
+    pq.add_argument('--ids', type=int, nargs='+', default=[1000146, 1000418, 1000419, 1000782])
+    pq.add_argument('--ref', default='results/nlp/speed_reference_main.csv'); pq.add_argument('--check', default='results/nlp/speed_check.csv')
+    pq.add_argument('--out', required=True)
     pb = sub.add_parser('bench', help='seconds per architecture per metric group, the LSTM reference, start-up')
     pb.add_argument('--ids', type=int, nargs='+', default=list(IDS)); pb.add_argument('--repeats', type=int, default=3)
     pb.add_argument('--threads', type=int, default=2); pb.add_argument('--out', required=True)
+    pb.add_argument('--label', default='new', help="a name for the code being timed (e.g. 'main')")
+    pb.add_argument('--no-startup', action='store_true', help='skip the start-up measurements')
     a = p.parse_args(argv)
     import pandas as pd
     if a.cmd == 'profile':
@@ -143,21 +182,27 @@ def main(argv=None):
         print(d.groupby('column').rel_diff.max().sort_values(ascending=False).to_string())
         if a.out: d.to_csv(a.out, index=False); print(f"wrote {a.out}")
         print(f"largest relative difference from main: {d.rel_diff.max():.2e} ({(d.rel_diff > 1e-6).sum()} of {len(d)} values above 1e-6)")
+    elif a.cmd == 'precision':
+        torch.set_num_threads(1)
+        d = precision(a.ids, pd.read_csv(a.ref), pd.read_csv(a.check))
+        d.to_csv(a.out, index=False); print(d.groupby('column')[['main_vs_float64', 'new_vs_float64', 'new_vs_main']].max().to_string())
+        print(f"wrote {a.out}")
     elif a.cmd == 'bench':
-        from tfnas.metrics.rnn import time_rnn, rnn_speed_table, process_seconds
+        time_rnn, rnn_speed_table, process_seconds = timing_functions()
+        load0 = os.getloadavg()[0]
         t = time_rnn(archs(a.ids), ptb_batch(), repeats=a.repeats, threads=a.threads, build_kwargs=SIZES, progress=True)
         load = os.getloadavg()[0]
-        env = {'PYTHONPATH': os.environ.get('PYTHONPATH', '')}
-        starts = {'python -c "import torch"': process_seconds([sys.executable, '-c', 'import torch'], env=env),
-                  'python -c "import tfnas.metrics.rnn"': process_seconds([sys.executable, '-c', 'import tfnas.metrics.rnn'], env=env),
-                  'tfnas score nasbench-nlp (wall minus scoring)': cli_startup()}
+        starts = {} if a.no_startup else {
+            'python -c "import torch"': process_seconds([sys.executable, '-c', 'import torch']),
+            'python -c "import tfnas.metrics.rnn"': process_seconds([sys.executable, '-c', 'import tfnas.metrics.rnn']),
+            'tfnas score nasbench-nlp (wall minus scoring)': cli_startup()}
         t = pd.concat([t, pd.DataFrame([dict(arch_id='', rep=0, group=f'start-up: {k}', wall_s=v, cpu_s=float('nan'), error='')
                                         for k, v in starts.items()])])
-        t['load_1min'] = load
+        t = t.assign(code=a.label, threads=a.threads, load_1min_start=load0, load_1min_end=load)
         t.to_csv(a.out, index=False)
         s = rnn_speed_table(t[~t.group.str.startswith('start-up')])
-        print(f"seconds per architecture (build included), {len(a.ids)} architectures x {a.repeats} repeats, "
-              f"{a.threads} threads; 1-minute load {load:.1f} at the end")
+        print(f"{a.label}: seconds per architecture (build included), {len(a.ids)} architectures x {a.repeats} repeats, "
+              f"{a.threads} threads; 1-minute load {load0:.1f} at the start, {load:.1f} at the end")
         print(s.round(3).to_string())
         for k, v in starts.items(): print(f"start-up, {k}: {v:.2f} s")
         print(f"wrote {a.out}")
