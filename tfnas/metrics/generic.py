@@ -150,15 +150,16 @@ def grasp(model, batch, ctx):
     z = sum((a * b).sum() for a, b in zip(g0, g1))
     return sum(float((-w.detach() * h).sum()) for w, h in zip(ws, _grads(z, ws)))
 
+# %% ../../nbs/20_metrics.generic.ipynb #f6a0c001
+from ..capture import input_grad
+
 # %% ../../nbs/20_metrics.generic.ipynb #b0014c4d
 @register_metric('jacob_cov', needs=('grad',), higher_is_better=True, families=('cnn',))
 def jacob_cov(model, batch, ctx):
     "Jacobian covariance: correlation-eigenvalue score of per-sample input gradients (samples as variables)."
     x, _ = classifier_batch(batch)
     model.train()
-    x = x.detach().clone().requires_grad_(True)
-    model(x).sum().backward()
-    return corr_eig_score(x.grad.flatten(1).T)
+    return corr_eig_score(input_grad(model, x).flatten(1).T)
 
 # %% ../../nbs/20_metrics.generic.ipynb #5eefd4ec
 @register_metric('naswot', needs=('activations',), higher_is_better=True, families=('cnn',))
