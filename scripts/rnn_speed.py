@@ -5,12 +5,15 @@
     python scripts/rnn_speed.py profile --label new --out results/nlp/speed_profile.csv   # component CPU seconds, 1 thread
     python scripts/rnn_speed.py check --out results/nlp/speed_check.csv                  # every suite column vs main, 20 archs
     python scripts/rnn_speed.py precision --out results/nlp/speed_float64.csv            # main and new against float64
-    python scripts/rnn_speed.py bench --out results/nlp/speed_bench.csv                  # seconds per architecture, 2 threads
 
 The 20 architectures are the first 20 recipe ids of the WikiText-2 logs, scored at PTB's sizes on the paper's batch
 (the PTB test split, 50 x 70, offset 0, seed 0), exactly as `tfnas score nasbench-nlp --corpus corpora/ptb` builds
 them. `profile --append` adds rows to an existing file (e.g. a `--label main` run with PYTHONPATH pointing at an
-export of main's package)."""
+export of main's package).
+
+Timing is the package's one harness, `tfnas bench nasbench-nlp` (see 21_metrics.rnn for the command). The committed
+`results/nlp/speed_bench.csv` and `speed_bench_main.csv` (new code and main, timed by the same function during the
+work) were made by this script's former `bench` command at commit 4d589e9."""
 from __future__ import annotations
 import argparse, functools, os, sys, time
 from pathlib import Path
@@ -125,31 +128,6 @@ def precision(ids, ref, check):
         print(rid, flush=True)
     return pd.DataFrame(rows)
 
-def cli_startup(repeats:int=3):
-    "Wall seconds of `tfnas score nasbench-nlp` on one architecture minus its scoring seconds (the `seconds` column)."
-    import statistics, subprocess, tempfile, pandas as pd
-    out = []
-    for _ in range(repeats):
-        with tempfile.TemporaryDirectory() as d:
-            argv = [sys.executable, '-c', 'import sys; from tfnas.cli import main; sys.exit(main())', 'score', 'nasbench-nlp',
-                    '--bench', str(DATA/'nasbench_nlp/wikitext2_logs.zip'), '--corpus', str(DATA/'corpora/ptb'), '--ids', '1000000',
-                    '--metrics', 'hidden_covariance', '--threads', '2', '--quiet', '--out', f'{d}/s.csv']
-            t0 = time.perf_counter(); subprocess.run(argv, check=True, capture_output=True); wall = time.perf_counter() - t0
-            out.append(wall - float(pd.read_csv(f'{d}/s.csv').seconds.sum()))
-    return statistics.median(out)
-
-def timing_functions():
-    """`time_rnn`, `rnn_speed_table`, `process_seconds` from tfnas.metrics.rnn; when the importable tfnas predates them
-    (a baseline run against main's package), the same functions are compiled from this checkout's module into it."""
-    import ast, tfnas.metrics.rnn as mr
-    if not hasattr(mr, 'time_rnn'):
-        src = (Path(__file__).resolve().parents[1]/'tfnas/metrics/rnn.py').read_text()
-        want = {'time_rnn', 'rnn_speed_table', 'process_seconds', 'RNN_METRIC_GROUPS', 'LSTM_REFERENCE'}
-        body = [n for n in ast.parse(src).body if getattr(n, 'name', None) in want or
-                (isinstance(n, ast.Assign) and any(getattr(t, 'id', None) in want for t in n.targets))]
-        exec(compile(ast.Module(body=body, type_ignores=[]), 'tfnas/metrics/rnn.py', 'exec'), vars(mr))
-    return mr.time_rnn, mr.rnn_speed_table, mr.process_seconds
-
 def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = p.add_subparsers(dest='cmd', required=True)
@@ -163,11 +141,6 @@ def main(argv=None):
     pq.add_argument('--ids', type=int, nargs='+', default=[1000146, 1000418, 1000419, 1000782])
     pq.add_argument('--ref', default='results/nlp/speed_reference_main.csv'); pq.add_argument('--check', default='results/nlp/speed_check.csv')
     pq.add_argument('--out', required=True)
-    pb = sub.add_parser('bench', help='seconds per architecture per metric group, the LSTM reference, start-up')
-    pb.add_argument('--ids', type=int, nargs='+', default=list(IDS)); pb.add_argument('--repeats', type=int, default=3)
-    pb.add_argument('--threads', type=int, default=2); pb.add_argument('--out', required=True)
-    pb.add_argument('--label', default='new', help="a name for the code being timed (e.g. 'main')")
-    pb.add_argument('--no-startup', action='store_true', help='skip the start-up measurements')
     a = p.parse_args(argv)
     import pandas as pd
     if a.cmd == 'profile':
@@ -186,25 +159,6 @@ def main(argv=None):
         torch.set_num_threads(1)
         d = precision(a.ids, pd.read_csv(a.ref), pd.read_csv(a.check))
         d.to_csv(a.out, index=False); print(d.groupby('column')[['main_vs_float64', 'new_vs_float64', 'new_vs_main']].max().to_string())
-        print(f"wrote {a.out}")
-    elif a.cmd == 'bench':
-        time_rnn, rnn_speed_table, process_seconds = timing_functions()
-        load0 = os.getloadavg()[0]
-        t = time_rnn(archs(a.ids), ptb_batch(), repeats=a.repeats, threads=a.threads, build_kwargs=SIZES, progress=True)
-        load = os.getloadavg()[0]
-        starts = {} if a.no_startup else {
-            'python -c "import torch"': process_seconds([sys.executable, '-c', 'import torch']),
-            'python -c "import tfnas.metrics.rnn"': process_seconds([sys.executable, '-c', 'import tfnas.metrics.rnn']),
-            'tfnas score nasbench-nlp (wall minus scoring)': cli_startup()}
-        t = pd.concat([t, pd.DataFrame([dict(arch_id='', rep=0, group=f'start-up: {k}', wall_s=v, cpu_s=float('nan'), error='')
-                                        for k, v in starts.items()])])
-        t = t.assign(code=a.label, threads=a.threads, load_1min_start=load0, load_1min_end=load)
-        t.to_csv(a.out, index=False)
-        s = rnn_speed_table(t[~t.group.str.startswith('start-up')])
-        print(f"{a.label}: seconds per architecture (build included), {len(a.ids)} architectures x {a.repeats} repeats, "
-              f"{a.threads} threads; 1-minute load {load0:.1f} at the start, {load:.1f} at the end")
-        print(s.round(3).to_string())
-        for k, v in starts.items(): print(f"start-up, {k}: {v:.2f} s")
         print(f"wrote {a.out}")
 
 if __name__ == '__main__': sys.exit(main())

@@ -11,12 +11,11 @@ from ..capture import input_grad
 from ..spaces.rnn import RNNModel
 
 # %% auto #0
-__all__ = ['LAYER_COLUMNS', 'NOISE_AMPLITUDES', 'NOISE_COLUMNS', 'RNN_SUITE', 'RNN_METRIC_GROUPS', 'LSTM_REFERENCE',
-           'entering_states', 'hidden_states', 'hidden_covariance', 'hidden_covariance_l1', 'constant_units',
-           'CodeKernel', 'activation_kernel', 'rnn_activation_distance', 'clean_pass', 'input_jacobians',
-           'input_jacobian', 'rnn_jacobian_covariance', 'rnn_jacobian_cosine', 'rnn_noise_jacobian', 'saliency_pass',
-           'rnn_synaptic_saliency', 'hidden_synaptic_saliency', 'time_rnn', 'rnn_speed_table', 'process_seconds',
-           'suite_differences']
+__all__ = ['LAYER_COLUMNS', 'NOISE_AMPLITUDES', 'NOISE_COLUMNS', 'RNN_SUITE', 'entering_states', 'hidden_states',
+           'hidden_covariance', 'hidden_covariance_l1', 'constant_units', 'CodeKernel', 'activation_kernel',
+           'rnn_activation_distance', 'clean_pass', 'input_jacobians', 'input_jacobian', 'rnn_jacobian_covariance',
+           'rnn_jacobian_cosine', 'rnn_noise_jacobian', 'saliency_pass', 'rnn_synaptic_saliency',
+           'hidden_synaptic_saliency', 'suite_differences']
 
 # %% ../../nbs/21_metrics.rnn.ipynb #d379a012
 def _lm(model) -> RNNModel:
@@ -216,70 +215,6 @@ def hidden_synaptic_saliency(model, batch, ctx):
 # %% ../../nbs/21_metrics.rnn.ipynb #a32d00d5
 RNN_SUITE = ('rnn_synaptic_saliency', 'hidden_synaptic_saliency', 'hidden_covariance', 'rnn_activation_distance',
              'rnn_noise_jacobian', 'rnn_jacobian_covariance', 'rnn_jacobian_cosine', 'num_params')
-
-# %% ../../nbs/21_metrics.rnn.ipynb #f7a0c002
-RNN_METRIC_GROUPS = {'hidden_covariance': ('hidden_covariance',), 'hidden_covariance_l1': ('hidden_covariance_l1',),
-                     'activation_distance': ('rnn_activation_distance',),
-                     'saliency': ('rnn_synaptic_saliency', 'hidden_synaptic_saliency'),
-                     'jacobian': ('rnn_jacobian_covariance', 'rnn_jacobian_cosine'),
-                     'noise_jacobian': ('rnn_noise_jacobian',), 'suite': RNN_SUITE}
-LSTM_REFERENCE = 'reference: fused nn.LSTM forward'
-
-def time_rnn(archs:list, # [(id, recipe)] architectures to time
-             batch:torch.Tensor, # (steps, batch) token ids
-             *, groups:dict|None=None, # name -> metric names (default `RNN_METRIC_GROUPS`)
-             repeats:int=3, seed:int=0,
-             threads:int|None=2, # torch threads during the run (restored after)
-             build_kwargs:dict|None=None, # `RNNModel` sizes (default: the benchmark's PTB model)
-             progress:bool=False):
-    "One row per (architecture, repeat, group): wall and CPU seconds of build + scoring, and the error; plus the LSTM reference."
-    import time, pandas as pd
-    from tfnas.core import score_model, seeded
-    groups, kw = groups or RNN_METRIC_GROUPS, {'ntokens': 10000, 'emsize': 400, 'nhid': 600, 'nlayers': 3, **(build_kwargs or {})}
-    tokens, rows, old = _tokens(batch), [], torch.get_num_threads()
-    with seeded(seed): lstm = torch.nn.LSTM(kw['emsize'], kw['nhid'], kw['nlayers']).eval()
-    x = torch.randn(*tokens.shape, kw['emsize'], generator=torch.Generator().manual_seed(seed))
-    def clock(f):
-        t0, c0 = time.perf_counter(), time.process_time(); out = f()
-        return out, time.perf_counter() - t0, time.process_time() - c0
-    if threads: torch.set_num_threads(threads)
-    try:
-        for rep in range(repeats):
-            for aid, recipe in archs:
-                with torch.no_grad(): _, w, c = clock(lambda: lstm(x))
-                rows.append(dict(arch_id=aid, rep=rep, group=LSTM_REFERENCE, wall_s=w, cpu_s=c, error=''))
-                for g, ms in groups.items():
-                    def run():
-                        with seeded(seed): m = RNNModel(recipe, **kw)
-                        return score_model(m, tokens, list(ms), seed=seed, family='rnn')
-                    rec, w, c = clock(run)
-                    rows.append(dict(arch_id=aid, rep=rep, group=g, wall_s=w, cpu_s=c, error=rec['error']))
-                if progress: print(f"repeat {rep}, {aid}: suite {rows[-1]['wall_s']:.2f} s", flush=True)
-    finally: torch.set_num_threads(old)
-    return pd.DataFrame(rows)
-
-def rnn_speed_table(times) -> 'pd.DataFrame':
-    "Per group: median over architectures of the median seconds over repeats (wall, CPU), spread over repeats, ratio to the LSTM."
-    per = times.groupby(['group', 'arch_id']).agg(wall=('wall_s', 'median'), cpu=('cpu_s', 'median'),
-                                                    lo=('wall_s', 'min'), hi=('wall_s', 'max')).reset_index()
-    per['spread'] = (per.hi - per.lo) / per.wall
-    ref = per[per.group == LSTM_REFERENCE].set_index('arch_id').wall
-    per['vs_lstm'] = per.wall / per.arch_id.map(ref)
-    order = [LSTM_REFERENCE] + [g for g in dict.fromkeys(times.group) if g != LSTM_REFERENCE]
-    t = per.groupby('group').agg(archs=('arch_id', 'nunique'), median_wall_s=('wall', 'median'), median_cpu_s=('cpu', 'median'),
-                                 max_wall_s=('wall', 'max'), median_spread=('spread', 'median'), median_vs_lstm=('vs_lstm', 'median'))
-    return t.loc[order]
-
-def process_seconds(argv:list, # the command, e.g. [sys.executable, '-c', 'import torch']
-                    repeats:int=5, env:dict|None=None) -> float:
-    "Median wall seconds of running `argv` as a subprocess (raises if it fails)."
-    import os, statistics, subprocess, time
-    ts = []
-    for _ in range(repeats):
-        t0 = time.perf_counter()
-        subprocess.run(argv, check=True, capture_output=True, env={**os.environ, **(env or {})})
-        ts.append(time.perf_counter() - t0)
-    return statistics.median(ts)
 
 # %% ../../nbs/21_metrics.rnn.ipynb #f8a0c002
 def suite_differences(new, # one row per architecture: `arch_id`, metric columns, `error`
