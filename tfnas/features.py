@@ -63,11 +63,11 @@ def recipe_features(arch, # a recipe (dict or JSON string), or a dict holding on
                     max_k:int=2, # path features for h_prev_j / h_new_i with i, j < max_k
                    ) -> dict:
     "Exact descriptors of a NAS-Bench-NLP cell graph."
-    from tfnas.spaces.rnn import validate_recipe, topo_order, hidden_tuple_size, _needed
+    from tfnas.spaces.rnn import validate_recipe, topo_order, hidden_tuple_size, needed_nodes
     if isinstance(arch, dict) and 'recipe' in arch: arch = arch['recipe']
     r = validate_recipe(arch)
     k = hidden_tuple_size(r)
-    order = _needed(r, topo_order(r), k)
+    order = needed_nodes(r, topo_order(r), k)
     ops = {n: r[n]['op'] for n in order}
     ins = {n: r[n]['input'] for n in order}
     f = {'k': k, 'nodes': len(order)}

@@ -13,8 +13,8 @@ from ..capture import Capture
 
 # %% auto #0
 __all__ = ['WEIGHT_LAYERS', 'classifier_batch', 'weight_layers', 'mean_ce_grad', 'sq_norm', 'snip_score', 'grad_norm_score',
-           'synflow_prepare', 'synflow_score', 'synflow', 'ce_pass', 'snip', 'grad_norm', 'fisher', 'grasp',
-           'jacob_cov', 'naswot', 'flops']
+           'synflow_prepare', 'synflow_score', 'synflow', 'ce_pass', 'shared_ce_pass', 'snip', 'grad_norm', 'fisher',
+           'grasp', 'jacob_cov', 'naswot', 'flops']
 
 # %% ../../nbs/20_metrics.generic.ipynb #a6dab8a3
 WEIGHT_LAYERS = (nn.Conv1d, nn.Conv2d, nn.Conv3d, nn.Linear)
@@ -117,7 +117,7 @@ def ce_pass(model:nn.Module, # a private copy of the model (put in train mode)
                 grads=[by_id.get(id(m.weight), torch.zeros_like(m.weight)) for m in layers],
                 grad_sq_norm=float(sq_norm(gp)), fisher=fisher, loss=float(loss.detach()))
 
-def _shared_ce(model, batch, ctx):
+def shared_ce_pass(model, batch, ctx):
     "`ce_pass` shared through the scoring context (or computed directly when there is none)."
     if ctx is None: return ce_pass(model, batch)
     return ctx.cached('generic.ce_pass', lambda: ce_pass(ctx.copy(), batch))
@@ -126,24 +126,24 @@ def _shared_ce(model, batch, ctx):
 @register_metric('snip', needs=('grad', 'targets'), higher_is_better=True, families=('cnn',))
 def snip(model, batch, ctx):
     "SNIP connection sensitivity: sum of |theta * dL/dtheta| over conv/linear weights."
-    cp = _shared_ce(model, batch, ctx)
+    cp = shared_ce_pass(model, batch, ctx)
     return float(snip_score(cp['weights'], cp['grads']))
 
 @register_metric('grad_norm', needs=('grad', 'targets'), higher_is_better=True, families=('cnn',))
 def grad_norm(model, batch, ctx):
     "Sum over conv/linear layers of the L2 norm of dL/dW."
-    return float(grad_norm_score(_shared_ce(model, batch, ctx)['grads']))
+    return float(grad_norm_score(shared_ce_pass(model, batch, ctx)['grads']))
 
 @register_metric('fisher', needs=('grad', 'targets', 'activations'), higher_is_better=True, families=('cnn',))
 def fisher(model, batch, ctx):
     "Fisher: sum over conv/linear output channels of 0.5 * mean_n (sum_spatial a * dL/da)^2."
-    return _shared_ce(model, batch, ctx)['fisher']
+    return shared_ce_pass(model, batch, ctx)['fisher']
 
 @register_metric('grasp', needs=('grad', 'targets'), higher_is_better=True, families=('cnn',))
 def grasp(model, batch, ctx):
     "GraSP: sum of -theta * (H g) over conv/linear weights (H the loss Hessian, g the loss gradient)."
     x, y = classifier_batch(batch)
-    g0 = _shared_ce(model, batch, ctx)['grads']
+    g0 = shared_ce_pass(model, batch, ctx)['grads']
     model.train()
     ws = [m.weight for m in weight_layers(model)]
     _, g1 = mean_ce_grad(model(x), y, ws, create_graph=True)

@@ -13,8 +13,9 @@ import torch.nn.functional as F
 # %% auto #0
 __all__ = ['ACTIVATIONS', 'ARITY', 'OPS', 'SKIP_STRIDE', 'RNN_RECIPE', 'LSTM_RECIPE', 'GRU_RECIPE', 'REFERENCE_RECIPES',
            'RecipeError', 'parse_recipe', 'hidden_tuple_size', 'topo_order', 'validate_recipe', 'onednn_available',
-           'mm_t', 'RecipeCell', 'cell_step', 'RecipeRNN', 'LockedDropout', 'embedded_dropout', 'skip_draws',
-           'normal_draws', 'RNNModel', 'bptt', 'sample_recipe', 'recipe_key', 'mutate_recipe', 'NASBenchNLPSpace']
+           'mm_t', 'needed_nodes', 'RecipeCell', 'cell_step', 'RecipeRNN', 'LockedDropout', 'embedded_dropout',
+           'skip_draws', 'normal_draws', 'RNNModel', 'bptt', 'sample_recipe', 'recipe_key', 'mutate_recipe',
+           'NASBenchNLPSpace']
 
 # %% ../../nbs/10_spaces.rnn.ipynb #96eeed8d
 ACTIVATIONS = {'activation_tanh': torch.tanh, 'activation_sigm': torch.sigmoid,
@@ -121,8 +122,11 @@ def mm_t(a:torch.Tensor, # (..., K)
     return a @ w.t()
 
 # %% ../../nbs/10_spaces.rnn.ipynb #c210b038
-def _needed(recipe, order, k):
-    "Nodes of `order` that some `h_new_i` depends on."
+def needed_nodes(recipe:dict, # a validated recipe
+                 order:list, # its nodes in evaluation order (`topo_order`)
+                 k:int, # number of hidden states `h_new_0..k-1`
+                ) -> list:
+    "The nodes of `order` that some `h_new_i` depends on (dead nodes dropped), in evaluation order."
     need = {f'h_new_{i}' for i in range(k)}
     for n in reversed(order):
         if n in need: need.update(i for i in recipe[n]['input'] if i in recipe)
@@ -142,7 +146,7 @@ class RecipeCell(nn.Module):
         self.linears = nn.ModuleDict({n: nn.ModuleList(
             nn.Linear(input_size if i == 'x' else hidden_size, hidden_size, bias=(j == 0))
             for j, i in enumerate(s['input'])) for n, s in self.recipe.items() if s['op'] == 'linear'})
-        self.plan = [(n, self.recipe[n]['op'], tuple(self.recipe[n]['input'])) for n in _needed(self.recipe, order, self.k)]
+        self.plan = [(n, self.recipe[n]['op'], tuple(self.recipe[n]['input'])) for n in needed_nodes(self.recipe, order, self.k)]
         # for each source node: the (linear node, position) pairs that project it, so one matmul serves them all
         self.consumers = {}
         for n, op, ins in self.plan:
@@ -440,7 +444,7 @@ def bptt(layer:RecipeRNN, # the layer, in eval mode
 # %% ../../nbs/10_spaces.rnn.ipynb #afa34858
 def _prune(nodes:dict, k:int) -> dict:
     "Keep only the nodes some `h_new_i` depends on (in their original order)."
-    keep = set(_needed(nodes, topo_order(nodes), k))
+    keep = set(needed_nodes(nodes, topo_order(nodes), k))
     return {n: s for n, s in nodes.items() if n in keep}
 
 def _draw_recipe(rng:random.Random, n_nodes:int, k:int) -> dict:
