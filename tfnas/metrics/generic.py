@@ -7,7 +7,8 @@ from __future__ import annotations
 import torch
 import torch.nn.functional as F
 from torch import nn
-from ..core import register_metric, corr_eig_score, binary_code_kernel, logdet_score
+from ..core import register_metric
+from ..numerics import corr_eig_score, binary_code_kernel, logdet_score
 from ..capture import Capture
 
 

@@ -8,7 +8,8 @@ import numpy as np
 import torch
 from torch import nn
 from torch.func import functional_call, vmap, jacrev
-from ..core import register_metric, DegenerateInputError
+from ..core import register_metric
+from ..numerics import DegenerateInputError
 from .generic import classifier_batch, shared_ce_pass
 
 # %% auto #0

@@ -6,7 +6,8 @@
 from __future__ import annotations
 import numpy as np
 import torch
-from ..core import register_metric, corr_eig_score, mean_abs_cosine_score, logdet_score, DegenerateInputError
+from ..core import register_metric
+from ..numerics import corr_eig_score, mean_abs_cosine_score, logdet_score, DegenerateInputError
 from ..capture import input_grad
 from ..spaces.rnn import RNNModel
 

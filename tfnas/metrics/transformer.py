@@ -10,7 +10,8 @@ import numpy as np
 import torch
 from torch import nn
 
-from ..core import register_metric, corr_eig_score, mean_abs_cosine_score
+from ..core import register_metric
+from ..numerics import corr_eig_score, mean_abs_cosine_score
 from ..capture import Capture
 from ..spaces.bert import NASBertLayer, OperationSoftmax
 
