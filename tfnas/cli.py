@@ -56,7 +56,7 @@ def _epilog(track) -> str:
     try:
         from tfnas.core import list_metrics
         from tfnas.search import list_searches
-        for m in (*track.metric_modules, *track.search_modules): importlib.import_module(m)
+        for m in (*track.metric_modules, *track.lazy_metric_modules, *track.search_modules): importlib.import_module(m)
         sp = track.space()
         suites = '; '.join(f"{k}: {' '.join(v)}" for k, v in track.suites.items())
         return (f"metrics: {', '.join(n for n in list_metrics(sp.family) if not n.startswith('_'))}\n"
@@ -119,6 +119,7 @@ def build_parser(argv:list|None=None, # the command line (decides which verb and
                 if (v, name) == (verb, target):
                     ga = tp.add_argument_group('algorithm options')
                     for o in _search_options(t).values(): _add_option(ga, o, dest=f'algo_{o.name}')
+            if v in _VERB_ARGS: _VERB_ARGS[v](tp, t)   # verbs added by later cells (predict)
             if v == 'bench':
                 tp.add_argument('--archs', default='5', help='architectures timed: N sampled, bench, ... (default 5)')
                 tp.add_argument('--groups', nargs='+', help=f"metric groups to time (default: all of {', '.join(t.bench_groups) or 'the default metrics'})")
@@ -345,3 +346,84 @@ def main(argv:list|None=None) -> int:
         from tfnas.data import error_message
         print(f"tfnas: error: {error_message(e)}", file=sys.stderr)
         return 2
+
+# %% ../nbs/60_cli.ipynb #a7c1e0d2
+def _predict_args(p, t):
+    "The arguments `tfnas predict TRACK` adds to the common ones and the track's options."
+    p.add_argument('--archs', help="N sampled, 'all', 'bench' (the benchmark file) or a file of architectures (default: the track's)")
+    p.add_argument('--ids', nargs='+', help='only these ids (of the selection)')
+    p.add_argument('--limit', help='only the first N of the selection')
+    p.add_argument('--model', help="a predictor JSON file (default: the track's shipped predictor); with --fit: where the refitted one is written")
+    p.add_argument('--fit', action='store_true', help='refit the predictor on the labelled architectures of the selection (needs --model)')
+    p.add_argument('--truth', help="with --fit: the ground-truth column (default: the predictor's)")
+    p.add_argument('--lower-is-better', action='store_true', help='with --fit: the truth is a loss (default: as the predictor or track says)')
+
+def _predictor_opts(t, P, args):
+    "Apply the predictor's settings to the track options in `args`; refuse an explicit option that contradicts them."
+    s = P.settings
+    if 'seed' in s and args.seed != s['seed']:
+        raise CLIError(f"--seed: the predictor's metrics were computed with seed {s['seed']}; give {s['seed']} or omit it")
+    for o in t.options:
+        if o.name not in s: continue
+        given = getattr(args, o.name, None)
+        if given in (None, False): setattr(args, o.name, s[o.name]); continue
+        if o.kind == 'value' and o.check(given) != o.check(s[o.name]):
+            raise CLIError(f"{o.flag}: the predictor's metrics were computed with {o.name} {s[o.name]!r}; give that or omit {o.flag}")
+
+def _predict(args):
+    import pandas as pd
+    from tfnas.engine import score_archs
+    from tfnas.store import Store, write_table, check_writable
+    from tfnas.predict import load_predictor, predictor_for_track, fit, cross_validate, ranking_summary
+    t = get_track(args.target)
+    if args.fit and not args.model: raise CLIError("--fit: give --model FILE to write the refitted predictor to")
+    P = load_predictor(args.model) if args.model and not args.fit else predictor_for_track(t.name)
+    if P.track != t.name: raise CLIError(f"--model: {args.model} is a predictor for {P.track!r}, not {t.name!r}")
+    if args.fit: check_writable(args.model, '--model')
+    _predictor_opts(t, P, args)
+    t, opts, store = _prepare(args)
+    pairs, truth, notes = _selection(t, args, opts)
+    if not args.quiet:
+        for n in notes: print(n)
+    t0 = time.perf_counter()
+    with Store(store) as st:
+        df = score_archs(t, pairs, P.settings['metrics'], opts, store=st, executor=_engine(args), retry_failed=not args.no_retry_failed,
+                         truth=truth, progress=not args.quiet)
+    by_id = {str(i): a for i, a in pairs}
+    archs = [by_id[str(i)] for i in df[t.id_column]]
+    tab = P.prepare(df, archs)
+    tcols = [c for c in df.columns if c not in (t.id_column, 'error', 'seconds') and c not in P.inputs]   # truth columns
+    kind = 'predicted'
+    if args.fit:
+        y = args.truth or P.truth
+        if y not in tcols: raise CLIError(f"--truth: no column {y!r} for the selection (truth columns here: {', '.join(tcols) or 'none'})")
+        higher = False if args.lower_is_better else (P.higher_is_better if y == P.truth else t.truth_higher_is_better if y == t.truth else True)
+        kw = dict(track=P.track, space=P.space, arch_column=P.arch_column, stages=P.stages, settings=P.settings, feature_kw=P.feature_kw)
+        oof, s = cross_validate(tab, P.inputs, y, higher_is_better=higher, fit_kw=kw, n_boot=0)
+        P = fit(tab, P.inputs, y, higher_is_better=higher, info={'data': f"refitted by tfnas predict on {len(oof)} labelled architectures",
+                                                                 'cv': {k: round(float(v), 4) for k, v in s.items() if k.startswith(('kendall', 'spearman', 'top10'))}}, **kw)
+        P.save(args.model)
+        pred = pd.Series(P.predict(tab), index=tab.index); pred.loc[oof.index] = oof
+        kind = 'out-of-fold'
+    else: pred = pd.Series(P.predict(tab), index=tab.index)
+    out = pd.concat([tab[[t.id_column]], pred.rename('prediction'), tab[tcols], tab[P.transform.output_names[:len(P.inputs)]], tab[['error']]], axis=1)
+    out = out.loc[:, ~out.columns.duplicated()]
+    if args.out: write_table(out, args.out)
+    failed = int((df.error != '').sum())
+    msg = (f"{t.name}: {len(out)} architectures predicted ({kind}) by a {P.model['kind']} predictor of {P.truth} on {len(P.inputs)} inputs "
+           f"in {time.perf_counter() - t0:.1f} s; {failed} with a failed metric (its input imputed); store {store}")
+    y = args.truth if args.fit and args.truth else P.truth
+    if y in out.columns and out[y].notna().sum() >= 3:
+        s = ranking_summary(out[y], out.prediction, P.higher_is_better if y == P.truth else t.truth_higher_is_better, n_boot=0)
+        msg += f"\nagainst {y} (n={s['n']}): Kendall tau {s['kendall']:.3f}, Spearman {s['spearman']:.3f}, top-10 hit {s['top10_hit']:.1f}"
+    if args.fit: msg += f"\nwrote the refitted predictor to {args.model} (5-fold CV Kendall tau {P.info['cv']['kendall']:.3f})"
+    if not args.quiet:
+        with pd.option_context('display.width', 200, 'display.max_columns', 8, 'display.max_colwidth', 40):
+            print(out.sort_values('prediction', ascending=False).head(10).iloc[:, :6].to_string(index=False))
+    print(msg + (f"\nwrote {args.out}" if args.out else ''))
+    if len(df) and failed == len(df):
+        raise RuntimeError(f"every architecture failed; first: {t.id_column} {df.iloc[0][t.id_column]}: {df.iloc[0].error}")
+
+VERBS['predict'] = 'rank architectures with a predictor (metrics + architecture features), or refit one with --fit'
+_VERB_ARGS = {'predict': _predict_args}
+_RUN['predict'] = _predict

@@ -16,8 +16,7 @@ from torch import nn
 
 # %% auto #0
 __all__ = ['NEEDS', 'FAMILIES', 'seeded', 'get_device', 'Metric', 'register_metric', 'metric_impls', 'get_metric', 'list_metrics',
-           'num_params', 'DegenerateInputError', 'corr_eig_score', 'mean_abs_cosine_score', 'binary_code_kernel',
-           'logdet_score', 'ScoreContext', 'resolve_metrics', 'to_device', 'NonFiniteError', 'score_model', 'Space',
+           'num_params', 'ScoreContext', 'resolve_metrics', 'to_device', 'NonFiniteError', 'score_model', 'Space',
            'register_space', 'get_space', 'list_spaces', 'OptionError', 'Option', 'Track', 'sample_distinct',
            'register_track', 'load_tracks', 'get_track', 'list_tracks']
 
@@ -127,79 +126,6 @@ def num_params(model:nn.Module, batch=None, ctx=None) -> float:
 
 register_metric('num_params', higher_is_better=True, families=('any',))(num_params)
 register_metric('num_parameters', higher_is_better=True, families=('any',))(num_params)
-
-# %% ../nbs/00_core.ipynb #360254a1
-class DegenerateInputError(ValueError):
-    "Input to a shared score is degenerate (constant variables, NaN, too few samples)."
-
-def _as_2d_float64(x, what):
-    x = x.detach().to('cpu', torch.float64).numpy() if isinstance(x, torch.Tensor) else np.asarray(x, dtype=np.float64)
-    if x.ndim != 2: raise ValueError(f"{what}: expected a 2-D array (samples, variables), got shape {x.shape}")
-    if not np.isfinite(x).all(): raise DegenerateInputError(f"{what}: input contains {int((~np.isfinite(x)).sum())} NaN/inf values")
-    return x
-
-def corr_eig_score(x, # (n_samples, n_variables) array or tensor
-                   k:float=1e-5, # regulariser added to every eigenvalue
-                   constant:str='raise', # what to do with zero-variance variables: 'raise' or 'drop'
-                  ) -> float:
-    "Correlation-eigenvalue score `-sum(log(v+k) + 1/(v+k))` of the variables' Pearson correlation matrix."
-    x = _as_2d_float64(x, 'corr_eig_score')
-    if x.shape[0] < 2: raise DegenerateInputError(f"corr_eig_score: need at least 2 samples, got {x.shape[0]}")
-    xc = x - x.mean(0)
-    sd = np.sqrt((xc**2).sum(0))
-    const = sd <= 1e-12 * max(1., float(np.abs(x).max()))
-    if const.any():
-        if constant == 'raise':
-            raise DegenerateInputError(f"corr_eig_score: {int(const.sum())} of {x.shape[1]} variables have zero variance "
-                                       "(correlation undefined); pass constant='drop' to score the others")
-        if constant != 'drop': raise ValueError(f"constant must be 'raise' or 'drop', got {constant!r}")
-        xc, sd = xc[:, ~const], sd[~const]
-        if xc.shape[1] == 0: raise DegenerateInputError("corr_eig_score: every variable has zero variance")
-    z = xc / sd
-    v = np.linalg.eigvalsh(z.T @ z)
-    return float(-np.sum(np.log(v + k) + 1. / (v + k)))
-
-# %% ../nbs/00_core.ipynb #b69b0448
-def mean_abs_cosine_score(x, # (n_samples, n_features): one row per sample
-                          power:float=1/20, # exponent applied to |cos| before averaging
-                         ) -> float:
-    "`1 - mean_{i != j} |cos(x_i, x_j)|**power` over all off-diagonal pairs of rows."
-    x = _as_2d_float64(x, 'mean_abs_cosine_score')
-    n = x.shape[0]
-    if n < 2: raise DegenerateInputError(f"mean_abs_cosine_score: need at least 2 samples, got {n}")
-    norms = np.linalg.norm(x, axis=1)
-    if (norms == 0).any(): raise DegenerateInputError(f"mean_abs_cosine_score: {int((norms == 0).sum())} of {n} rows are all zero")
-    u = x / norms[:, None]
-    c = np.abs(np.clip(u @ u.T, -1., 1.)) ** power
-    return float(1. - (c.sum() - np.trace(c)) / (n * (n - 1)))
-
-# %% ../nbs/00_core.ipynb #4ef46072
-def binary_code_kernel(codes, # (n_samples, n_units) array/tensor of 0/1 (or booleans)
-                       chunk:int=2**24, # units per exact float32 product (at most 2**24)
-                      ) -> np.ndarray:
-    "Hamming-agreement kernel `c c^T + (1-c)(1-c)^T` of binary activation codes (float64, exact)."
-    c = codes.detach().cpu() if isinstance(codes, torch.Tensor) else torch.as_tensor(np.asarray(codes))
-    if c.ndim != 2: raise ValueError(f"binary_code_kernel: expected (n_samples, n_units), got shape {tuple(c.shape)}")
-    if c.dtype != torch.bool:
-        if not ((c == 0) | (c == 1)).all(): raise ValueError("binary_code_kernel: codes must be 0/1")
-        c = c != 0
-    if not 0 < chunk <= 2**24: raise ValueError(f"binary_code_kernel: chunk must be in 1..2**24, got {chunk}")
-    K = torch.zeros(c.shape[0], c.shape[0], dtype=torch.float64)
-    for i in range(0, c.shape[1], chunk):
-        s = c[:, i:i + chunk].to(torch.float32).mul_(2).sub_(1)
-        K += (s @ s.T).double()
-    return ((K + c.shape[1]) / 2).numpy()
-
-def logdet_score(K, # symmetric positive semi-definite kernel matrix
-                ) -> float:
-    "`log|K|` via `slogdet`; a singular or indefinite kernel raises `DegenerateInputError`."
-    K = np.asarray(K.detach().cpu().double() if isinstance(K, torch.Tensor) else K, dtype=np.float64)
-    if K.ndim != 2 or K.shape[0] != K.shape[1]: raise ValueError(f"logdet_score: expected a square matrix, got shape {K.shape}")
-    if not np.isfinite(K).all(): raise DegenerateInputError("logdet_score: kernel contains NaN/inf")
-    sign, logdet = np.linalg.slogdet(K)
-    if sign <= 0: raise DegenerateInputError(f"logdet_score: kernel is singular or not positive definite (sign {sign:g}); "
-                                            "two inputs may share identical activation codes")
-    return float(logdet)
 
 # %% ../nbs/00_core.ipynb #a2aaa7c6
 class ScoreContext:
@@ -398,6 +324,7 @@ class Track:
     options:tuple = () # the track's own `Option`s (batch, data files, model size)
     metric_modules:tuple = () # modules whose import registers the track's metrics
     search_modules:tuple = () # modules whose import registers searches particular to the track's space (e.g. NASI)
+    lazy_metric_modules:tuple = () # modules imported only when a requested metric is not found otherwise (heavy ones)
     suites:dict = {} # named metric lists usable in `--metrics`, e.g. {'suite': (...), 'cheap': (...)}
     default_metrics:tuple = ('num_params',) # what `score` computes without `--metrics`
     default_archs:str = '10' # the `--archs` of `score` without one
@@ -438,7 +365,11 @@ class Track:
         for n in names:
             for m in self.suites.get(n, (n,)):
                 if m not in out: out.append(m)
-        resolve_metrics(out, self.space().family)
+        try: resolve_metrics(out, self.space().family)
+        except KeyError:
+            if not self.lazy_metric_modules: raise
+            for m in self.lazy_metric_modules: importlib.import_module(m)
+            resolve_metrics(out, self.space().family)
         return out
 
     def archs(self, spec, # N (sampled, distinct), 'all', 'bench' (the benchmark file), or a file of encoded architectures

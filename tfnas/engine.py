@@ -56,10 +56,12 @@ def _worker_batch(track:Track, opts:dict):
 
 @contextmanager
 def torch_threads(n:int|None):
-    "Run a block with `n` torch threads (unchanged when None), restoring the previous count."
+    "Run a block with `n` torch threads and at most `n` BLAS threads for NumPy (unchanged when None), restoring both."
+    from threadpoolctl import threadpool_limits
     old = torch.get_num_threads()
     if n: torch.set_num_threads(int(n))
-    try: yield
+    try:
+        with threadpool_limits(limits=int(n) if n else None, user_api='blas'): yield
     finally: torch.set_num_threads(old)
 
 def score_task(track:Track, # the track (sent to workers by value or by reference)

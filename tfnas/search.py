@@ -66,7 +66,7 @@ class SearchContext:
         self.opts = self.track.resolve({'seed': 0, 'device': 'cpu', 'threads': 1, **(opts or {})})
         self.seed, self.device = int(self.opts['seed']), self.opts['device']
         self.metric = metric or self.track.default_search_metric
-        for mod in self.track.metric_modules: __import__(mod)
+        self.track.metrics([self.metric])   # imports the track's metric modules (and lazy ones when needed); unknown names raise
         self.m = get_metric(self.metric, self.space.family)
         self.column = column or self.m.columns[0]
         if self.column not in self.m.columns: raise OptionError(f"--column: metric {self.m.name!r} has no column {self.column!r} (it has {self.m.columns})")

@@ -7,14 +7,15 @@ from __future__ import annotations
 import torch
 import torch.nn.functional as F
 from torch import nn
-from ..core import register_metric, corr_eig_score, binary_code_kernel, logdet_score
+from ..core import register_metric
+from ..numerics import corr_eig_score, binary_code_kernel, logdet_score
 from ..capture import Capture
 
 
 # %% auto #0
 __all__ = ['WEIGHT_LAYERS', 'classifier_batch', 'weight_layers', 'mean_ce_grad', 'sq_norm', 'snip_score', 'grad_norm_score',
-           'synflow_prepare', 'synflow_score', 'synflow', 'ce_pass', 'snip', 'grad_norm', 'fisher', 'grasp',
-           'jacob_cov', 'naswot', 'flops']
+           'synflow_prepare', 'synflow_score', 'synflow', 'ce_pass', 'shared_ce_pass', 'snip', 'grad_norm', 'fisher',
+           'grasp', 'jacob_cov', 'naswot', 'flops']
 
 # %% ../../nbs/20_metrics.generic.ipynb #a6dab8a3
 WEIGHT_LAYERS = (nn.Conv1d, nn.Conv2d, nn.Conv3d, nn.Linear)
@@ -117,7 +118,7 @@ def ce_pass(model:nn.Module, # a private copy of the model (put in train mode)
                 grads=[by_id.get(id(m.weight), torch.zeros_like(m.weight)) for m in layers],
                 grad_sq_norm=float(sq_norm(gp)), fisher=fisher, loss=float(loss.detach()))
 
-def _shared_ce(model, batch, ctx):
+def shared_ce_pass(model, batch, ctx):
     "`ce_pass` shared through the scoring context (or computed directly when there is none)."
     if ctx is None: return ce_pass(model, batch)
     return ctx.cached('generic.ce_pass', lambda: ce_pass(ctx.copy(), batch))
@@ -126,29 +127,32 @@ def _shared_ce(model, batch, ctx):
 @register_metric('snip', needs=('grad', 'targets'), higher_is_better=True, families=('cnn',))
 def snip(model, batch, ctx):
     "SNIP connection sensitivity: sum of |theta * dL/dtheta| over conv/linear weights."
-    cp = _shared_ce(model, batch, ctx)
+    cp = shared_ce_pass(model, batch, ctx)
     return float(snip_score(cp['weights'], cp['grads']))
 
 @register_metric('grad_norm', needs=('grad', 'targets'), higher_is_better=True, families=('cnn',))
 def grad_norm(model, batch, ctx):
     "Sum over conv/linear layers of the L2 norm of dL/dW."
-    return float(grad_norm_score(_shared_ce(model, batch, ctx)['grads']))
+    return float(grad_norm_score(shared_ce_pass(model, batch, ctx)['grads']))
 
 @register_metric('fisher', needs=('grad', 'targets', 'activations'), higher_is_better=True, families=('cnn',))
 def fisher(model, batch, ctx):
     "Fisher: sum over conv/linear output channels of 0.5 * mean_n (sum_spatial a * dL/da)^2."
-    return _shared_ce(model, batch, ctx)['fisher']
+    return shared_ce_pass(model, batch, ctx)['fisher']
 
 @register_metric('grasp', needs=('grad', 'targets'), higher_is_better=True, families=('cnn',))
 def grasp(model, batch, ctx):
     "GraSP: sum of -theta * (H g) over conv/linear weights (H the loss Hessian, g the loss gradient)."
     x, y = classifier_batch(batch)
-    g0 = _shared_ce(model, batch, ctx)['grads']
+    g0 = shared_ce_pass(model, batch, ctx)['grads']
     model.train()
     ws = [m.weight for m in weight_layers(model)]
     _, g1 = mean_ce_grad(model(x), y, ws, create_graph=True)
     z = sum((a * b).sum() for a, b in zip(g0, g1))
     return sum(float((-w.detach() * h).sum()) for w, h in zip(ws, _grads(z, ws)))
+
+# %% ../../nbs/20_metrics.generic.ipynb #f6a0c001
+from ..capture import input_grad
 
 # %% ../../nbs/20_metrics.generic.ipynb #b0014c4d
 @register_metric('jacob_cov', needs=('grad',), higher_is_better=True, families=('cnn',))
@@ -156,9 +160,7 @@ def jacob_cov(model, batch, ctx):
     "Jacobian covariance: correlation-eigenvalue score of per-sample input gradients (samples as variables)."
     x, _ = classifier_batch(batch)
     model.train()
-    x = x.detach().clone().requires_grad_(True)
-    model(x).sum().backward()
-    return corr_eig_score(x.grad.flatten(1).T)
+    return corr_eig_score(input_grad(model, x).flatten(1).T)
 
 # %% ../../nbs/20_metrics.generic.ipynb #5eefd4ec
 @register_metric('naswot', needs=('activations',), higher_is_better=True, families=('cnn',))

@@ -8,8 +8,9 @@ import numpy as np
 import torch
 from torch import nn
 from torch.func import functional_call, vmap, jacrev
-from ..core import register_metric, DegenerateInputError
-from .generic import classifier_batch, _shared_ce
+from ..core import register_metric
+from ..numerics import DegenerateInputError
+from .generic import classifier_batch, shared_ce_pass
 
 # %% auto #0
 __all__ = ['BN_TYPES', 'freeze_batch_stats', 'jacobian_pass', 'ntk_trace', 'ntk_trace_approx', 'ntk_condition_number']
@@ -60,7 +61,7 @@ def ntk_trace(model, batch, ctx):
 @register_metric('ntk_trace_approx', needs=('grad', 'targets'), higher_is_better=True, families=('cnn',))
 def ntk_trace_approx(model, batch, ctx):
     "NASI's NTK-trace approximation: squared norm of the gradient of the batch-mean cross-entropy (train mode)."
-    return _shared_ce(model, batch, ctx)['grad_sq_norm']
+    return shared_ce_pass(model, batch, ctx)['grad_sq_norm']
 
 @register_metric('ntk_condition_number', needs=('grad',), higher_is_better=False, families=('cnn',))
 def ntk_condition_number(model, batch, ctx):

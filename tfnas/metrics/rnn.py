@@ -6,15 +6,17 @@
 from __future__ import annotations
 import numpy as np
 import torch
-from ..core import (register_metric, corr_eig_score, mean_abs_cosine_score, logdet_score, binary_code_kernel,
-                        DegenerateInputError)
+from ..core import register_metric
+from ..numerics import corr_eig_score, mean_abs_cosine_score, logdet_score, DegenerateInputError
+from ..capture import input_grad
 from ..spaces.rnn import RNNModel
 
 # %% auto #0
 __all__ = ['LAYER_COLUMNS', 'NOISE_AMPLITUDES', 'NOISE_COLUMNS', 'RNN_SUITE', 'entering_states', 'hidden_states',
-           'hidden_covariance', 'hidden_covariance_l1', 'constant_units', 'input_jacobians', 'input_jacobian',
-           'rnn_jacobian_covariance', 'rnn_jacobian_cosine', 'rnn_noise_jacobian', 'CodeKernel', 'activation_kernel',
-           'rnn_activation_distance', 'saliency_pass', 'rnn_synaptic_saliency', 'hidden_synaptic_saliency']
+           'hidden_covariance', 'hidden_covariance_l1', 'constant_units', 'CodeKernel', 'activation_kernel',
+           'rnn_activation_distance', 'clean_pass', 'input_jacobians', 'input_jacobian', 'rnn_jacobian_covariance',
+           'rnn_jacobian_cosine', 'rnn_noise_jacobian', 'saliency_pass', 'rnn_synaptic_saliency',
+           'hidden_synaptic_saliency', 'suite_differences']
 
 # %% ../../nbs/21_metrics.rnn.ipynb #d379a012
 def _lm(model) -> RNNModel:
@@ -69,59 +71,17 @@ def constant_units(model:RNNModel, tokens:torch.Tensor) -> list:
     "Per layer, the number of hidden units with zero variance over the batch (what `hidden_covariance` drops)."
     return [int((h.std(0) == 0).sum()) for h in hidden_states(model, tokens)]
 
-# %% ../../nbs/21_metrics.rnn.ipynb #535b2a2d
-def input_jacobians(model:RNNModel, # the language model (eval mode)
-                    tokens:torch.Tensor, # (steps, batch) token ids
-                    noises=(0.,), # noise amplitudes; 0 means the clean embedding output
-                   ) -> list:
-    "Per amplitude, the gradient of the summed last-layer output w.r.t. the (noised) embedding output: (batch, steps*emsize).\n\n    All amplitudes run as ONE pass over a batch of `len(noises) x batch` independent sequences."
-    for p in _lm(model).parameters(): p.requires_grad_(False)  # only d/d(input) is needed: no weight-gradient graph
-    emb = model.embed(tokens).detach()
-    eps = torch.randn_like(emb) if any(noises) else None  # one draw, scaled per amplitude
-    x = torch.cat([emb + a * emb.var(-1, keepdim=True) * eps if a else emb for a in noises], 1).requires_grad_(True)
-    outs, _, _ = model.recurrent(x)
-    g, = torch.autograd.grad(outs[-1].sum(), x)
-    return [gi.transpose(0, 1).flatten(1) for gi in g.split(tokens.shape[1], 1)]
-
-def input_jacobian(model:RNNModel, tokens:torch.Tensor, noise:float=0.) -> torch.Tensor:
-    "Gradient of the summed last-layer output w.r.t. the embedding output (noised by `noise`), one row per sequence."
-    return input_jacobians(model, tokens, (noise,))[0]
-
-@register_metric('rnn_jacobian_covariance', needs=('grad',), higher_is_better=True, families=('rnn',))
-def rnn_jacobian_covariance(model, batch, ctx):
-    "Corr-eig score of the per-sequence input Jacobians' correlation (Mellor et al. 2020), on the embedding output."
-    g = ctx.cached(('rnn.jacobian', 0.), lambda: input_jacobian(model, _tokens(batch)))
-    return corr_eig_score(g.T)  # variables = the sequences
-
-@register_metric('rnn_jacobian_cosine', needs=('grad',), higher_is_better=True, families=('rnn',))
-def rnn_jacobian_cosine(model, batch, ctx):
-    "1 - mean |cos|^(1/20) between the per-sequence input Jacobians."
-    g = ctx.cached(('rnn.jacobian', 0.), lambda: input_jacobian(model, _tokens(batch)))
-    return mean_abs_cosine_score(g)
-
-# %% ../../nbs/21_metrics.rnn.ipynb #a0bad9da
-NOISE_AMPLITUDES = {'a0p1': 0.1, 'a10': 10., 'a100': 100.}
-NOISE_COLUMNS = tuple(f'rnn_noise_jacobian_{kind}_{a}' for a in NOISE_AMPLITUDES for kind in ('covariance', 'cosine'))
-
-@register_metric('rnn_noise_jacobian', needs=('grad',), higher_is_better=True, families=('rnn',), columns=NOISE_COLUMNS)
-def rnn_noise_jacobian(model, batch, ctx):
-    "Jacobian covariance and cosine with the embedding output perturbed by amplitude x row variance x N(0,1) noise."
-    amps = (0., *NOISE_AMPLITUDES.values())
-    gs = ctx.cached('rnn.jacobians', lambda: input_jacobians(model, _tokens(batch), amps))
-    ctx.cached(('rnn.jacobian', 0.), lambda: gs[0])  # the clean Jacobian came with it: share it
-    out = {}
-    for a, g in zip(NOISE_AMPLITUDES, gs[1:]):
-        out[f'rnn_noise_jacobian_covariance_{a}'] = corr_eig_score(g.T)
-        out[f'rnn_noise_jacobian_cosine_{a}'] = mean_abs_cosine_score(g)
-    return out
-
 # %% ../../nbs/21_metrics.rnn.ipynb #369a30a2
 class CodeKernel:
     "Accumulates the NASWOT kernel of binary codes (value > 0) over the sequences; an `observe` callback for `RNNModel.recurrent`."
-    def __init__(self, n:int, chunk:int=65536): self.K, self.buf, self.n, self.chunk = np.zeros((n, n)), [], 0, chunk
-    def flush(self):
-        if self.buf: self.K += binary_code_kernel(torch.cat(self.buf, 1)); self.buf.clear(); self.n = 0
-        return self.K
+    def __init__(self, n:int, chunk:int=65536):
+        self.cc, self.ones, self.units, self.buf, self.n, self.chunk = np.zeros((n, n)), np.zeros(n), 0, [], 0, chunk
+    def flush(self) -> np.ndarray:
+        "The kernel of every code seen so far."
+        if self.buf:
+            c = torch.cat(self.buf, 1).float(); self.buf.clear(); self.n = 0
+            self.cc += (c @ c.T).double().numpy(); self.ones += c.sum(1).double().numpy(); self.units += c.shape[1]
+        return 2 * self.cc + self.units - self.ones[:, None] - self.ones[None, :]
     def __call__(self, layer, step, node, v):
         self.buf.append(v.detach() > 0); self.n += v.shape[1]
         if self.n >= self.chunk: self.flush()
@@ -143,31 +103,105 @@ def rnn_activation_distance(model, batch, ctx):
     if not K.any(): raise DegenerateInputError("the cell has no activation nodes (kernel is all zero)")
     return logdet_score(K)
 
+# %% ../../nbs/21_metrics.rnn.ipynb #e5b0c002
+@torch.no_grad()
+def clean_pass(model:RNNModel, # the language model (eval mode)
+               tokens:torch.Tensor, # (steps, batch) token ids
+              ) -> dict:
+    "One recorded forward of the recurrent layers: `outs` per layer, `states` (as `hidden_states`), `kernel`, `traces`."
+    ck, traces = CodeKernel(tokens.shape[1]), []
+    outs, _, _ = _lm(model).recurrent(model.embed(tokens), observe=ck, traces=traces)
+    return {'outs': outs, 'states': [entering_states(o).flatten(0, 1) for o in outs], 'kernel': ck.flush(), 'traces': traces}
+
+def _clean(model, batch, ctx) -> dict:
+    "The shared clean pass; it also hands its hidden states and activation kernel to the forward-only metrics' caches."
+    c = ctx.cached('rnn.clean', lambda: clean_pass(model, _tokens(batch)))
+    ctx.cached('rnn.hidden', lambda: c['states']); ctx.cached('rnn.act_kernel', lambda: c['kernel'])
+    return c
+
+# %% ../../nbs/21_metrics.rnn.ipynb #535b2a2d
+def input_jacobians(model:RNNModel, # the language model (eval mode for the planned backward)
+                    tokens:torch.Tensor, # (steps, batch) token ids
+                    noises=(0.,), # noise amplitudes; 0 means the clean embedding output
+                    clean:dict|None=None, # the `clean_pass` of (model, tokens) when already computed
+                   ) -> list:
+    "Per amplitude, the gradient of the summed last-layer output w.r.t. the (noised) embedding output: (batch, steps*emsize)."
+    m, B = _lm(model), tokens.shape[1]
+    with torch.no_grad(): emb = m.embed(tokens)
+    eps = torch.randn_like(emb) if any(noises) else None  # one draw, scaled per amplitude
+    noised = [emb + a * emb.var(-1, keepdim=True) * eps for a in noises if a]
+    rows = lambda g: [gi.transpose(0, 1).flatten(1) for gi in g.split(B, 1)]
+    if m.training:   # autograd through the (randomly weight-dropped) layers
+        return rows(input_grad(lambda x: m.recurrent(x)[0][-1], torch.cat([emb if not a else noised.pop(0) for a in noises], 1)))
+    out = {}
+    if 0. in noises:
+        c = clean or clean_pass(m, tokens)
+        out[0.] = rows(m.bptt(c['traces'], torch.ones_like(c['outs'][-1]))[0])[0]
+    if noised:
+        traces = []
+        with torch.no_grad(): outs, _, _ = m.recurrent(torch.cat(noised, 1), traces=traces)
+        for a, g in zip([a for a in noises if a], rows(m.bptt(traces, torch.ones_like(outs[-1]))[0])): out[a] = g
+    return [out[a] for a in noises]
+
+def input_jacobian(model:RNNModel, tokens:torch.Tensor, noise:float=0.) -> torch.Tensor:
+    "Gradient of the summed last-layer output w.r.t. the embedding output (noised by `noise`), one row per sequence."
+    return input_jacobians(model, tokens, (noise,))[0]
+
+@register_metric('rnn_jacobian_covariance', needs=('grad',), higher_is_better=True, families=('rnn',))
+def rnn_jacobian_covariance(model, batch, ctx):
+    "Corr-eig score of the per-sequence input Jacobians' correlation (Mellor et al. 2020), on the embedding output."
+    g = ctx.cached(('rnn.jacobian', 0.), lambda: input_jacobians(model, _tokens(batch), (0.,), _clean(model, batch, ctx))[0])
+    return corr_eig_score(g.T)  # variables = the sequences
+
+@register_metric('rnn_jacobian_cosine', needs=('grad',), higher_is_better=True, families=('rnn',))
+def rnn_jacobian_cosine(model, batch, ctx):
+    "1 - mean |cos|^(1/20) between the per-sequence input Jacobians."
+    g = ctx.cached(('rnn.jacobian', 0.), lambda: input_jacobians(model, _tokens(batch), (0.,), _clean(model, batch, ctx))[0])
+    return mean_abs_cosine_score(g)
+
+# %% ../../nbs/21_metrics.rnn.ipynb #a0bad9da
+NOISE_AMPLITUDES = {'a0p1': 0.1, 'a10': 10., 'a100': 100.}
+NOISE_COLUMNS = tuple(f'rnn_noise_jacobian_{kind}_{a}' for a in NOISE_AMPLITUDES for kind in ('covariance', 'cosine'))
+
+@register_metric('rnn_noise_jacobian', needs=('grad',), higher_is_better=True, families=('rnn',), columns=NOISE_COLUMNS)
+def rnn_noise_jacobian(model, batch, ctx):
+    "Jacobian covariance and cosine with the embedding output perturbed by amplitude x row variance x N(0,1) noise."
+    amps = (0., *NOISE_AMPLITUDES.values())
+    gs = ctx.cached('rnn.jacobians', lambda: input_jacobians(model, _tokens(batch), amps))
+    ctx.cached(('rnn.jacobian', 0.), lambda: gs[0])  # the clean Jacobian came with it: share it
+    out = {}
+    for a, g in zip(NOISE_AMPLITUDES, gs[1:]):
+        out[f'rnn_noise_jacobian_covariance_{a}'] = corr_eig_score(g.T)
+        out[f'rnn_noise_jacobian_cosine_{a}'] = mean_abs_cosine_score(g)
+    return out
+
 # %% ../../nbs/21_metrics.rnn.ipynb #94aac292
-def saliency_pass(model:RNNModel, # the language model (eval mode); gets gradients
+@torch.no_grad()
+def saliency_pass(model:RNNModel, # the language model (eval mode)
                   tokens:torch.Tensor, # (steps, batch) token ids
                   skip_first:bool=False, # skip the first weight of every linear node, as the paper's run did
+                  clean:dict|None=None, # the `clean_pass` of (model, tokens) when already computed
                  ) -> dict:
-    "Backward of `sum(y**2)/2` (y = decoder output): synaptic saliency of the weights and of the hidden states.\n\n    The forward also yields what `hidden_covariance` and `rnn_activation_distance` need (`states`, `kernel`)."
-    _lm(model).zero_grad(set_to_none=True)
-    ck = CodeKernel(tokens.shape[1])
-    outs, _, steps = model.recurrent(model.embed(tokens), observe=ck)
-    for st in steps:
-        for h in st: h.retain_grad()
-    y = model.decoder(outs[-1])
-    y.backward(y.detach())
-    ws = [lin.weight for r in model.rnns for mods in r.cell.linears.values() for j, lin in enumerate(mods)
-          if not (skip_first and j == 0)] + [model.decoder.weight]
-    syn = sum(float((w.detach() * w.grad).abs().sum()) for w in ws if w.grad is not None)
-    hid = sum(float((h.detach() * h.grad).abs().sum()) for st in steps for h in st[:-1] if h.grad is not None)
-    states = [entering_states(o.detach()).flatten(0, 1) for o in outs]
-    return {'synaptic': syn, 'hidden': hid, 'states': states, 'kernel': ck.flush()}
+    "Backward of `sum(y**2)/2` (y = decoder output): synaptic saliency of the weights and of the hidden states.\n\n    It also returns what `hidden_covariance` and `rnn_activation_distance` need from the same forward (`states`, `kernel`)."
+    m = _lm(model)
+    c = clean or clean_pass(m, tokens)
+    out = c['outs'][-1]; o = out.flatten(0, 1).double()
+    W, b = m.decoder.weight.double(), m.decoder.bias.double()
+    d_emb, gW, hs = m.bptt(c['traces'], (o @ (W.T @ W) + b @ W).to(out.dtype).view_as(out), weights=True, states=True)
+    syn = 0.
+    for rnn, g in zip(m.rnns, gW):
+        for n, mods in rnn.cell.linears.items():
+            for j, lin in enumerate(mods):
+                if not (skip_first and j == 0) and (n, j) in g: syn += float((lin.weight * g[(n, j)]).abs().sum())
+    gD = W @ (o.T @ o) + torch.outer(b, o.sum(0))          # the decoder's weight gradient y^T o
+    if m.decoder.weight is m.encoder.weight: gD.index_add_(0, tokens.flatten(), d_emb.flatten(0, 1).double())
+    syn += float((W * gD).abs().sum())
+    hid = sum(float((o_[t] * h[t]).abs().sum()) for o_, h in zip(c['outs'], hs) for t in range(len(h) - 1) if h[t] is not None)
+    return {'synaptic': syn, 'hidden': hid, 'states': c['states'], 'kernel': c['kernel']}
 
 def _saliency(model, batch, ctx) -> dict:
-    "The shared saliency pass; it also hands its hidden states and activation kernel to the other metrics' caches."
-    s = ctx.cached('rnn.saliency', lambda: saliency_pass(model, _tokens(batch)))
-    ctx.cached('rnn.hidden', lambda: s['states']); ctx.cached('rnn.act_kernel', lambda: s['kernel'])
-    return s
+    "The shared saliency pass, on the shared clean forward."
+    return ctx.cached('rnn.saliency', lambda: saliency_pass(model, _tokens(batch), clean=_clean(model, batch, ctx)))
 
 @register_metric('rnn_synaptic_saliency', needs=('grad',), higher_is_better=True, families=('rnn',))
 def rnn_synaptic_saliency(model, batch, ctx):
@@ -182,3 +216,19 @@ def hidden_synaptic_saliency(model, batch, ctx):
 # %% ../../nbs/21_metrics.rnn.ipynb #a32d00d5
 RNN_SUITE = ('rnn_synaptic_saliency', 'hidden_synaptic_saliency', 'hidden_covariance', 'rnn_activation_distance',
              'rnn_noise_jacobian', 'rnn_jacobian_covariance', 'rnn_jacobian_cosine', 'num_params')
+
+# %% ../../nbs/21_metrics.rnn.ipynb #f8a0c002
+def suite_differences(new, # one row per architecture: `arch_id`, metric columns, `error`
+                      ref, # the same from the reference run
+                     ) -> 'pd.DataFrame':
+    "Per architecture and column: both values and `|new - ref| / |ref|` (0 when both are NaN; inf when the errors differ)."
+    import numpy as np, pandas as pd
+    ref = ref.set_index('arch_id').loc[new.arch_id]
+    rows, txt = [], lambda e: e if isinstance(e, str) else ''
+    for (_, n), (rid, r) in zip(new.iterrows(), ref.iterrows()):
+        for c in new.columns.drop(['arch_id', 'error']):
+            a, b = float(n[c]), float(r[c])
+            d = 0. if np.isnan(a) and np.isnan(b) else abs(a - b) / abs(b) if b else abs(a - b)
+            rows.append(dict(recipe_id=rid, column=c, main=b, new=a, rel_diff=d))
+        rows.append(dict(recipe_id=rid, column='error', main=np.nan, new=np.nan, rel_diff=0. if txt(n['error']) == txt(r['error']) else np.inf))
+    return pd.DataFrame(rows)

@@ -10,7 +10,8 @@ import numpy as np
 import torch
 from torch import nn
 
-from ..core import register_metric, corr_eig_score, mean_abs_cosine_score
+from ..core import register_metric
+from ..numerics import corr_eig_score, mean_abs_cosine_score
 from ..capture import Capture
 from ..spaces.bert import NASBertLayer, OperationSoftmax
 
@@ -42,6 +43,10 @@ def code_kernel_sum(codes:torch.Tensor, # (n_samples, n_units) booleans / {0, 1}
     c = codes.double()
     return float((c.sum(0) ** 2).sum() + ((1 - c).sum(0) ** 2).sum())
 
+# %% ../../nbs/22_metrics.transformer.ipynb #f6a0c002
+from torch.func import functional_call
+from ..capture import input_grad
+
 # %% ../../nbs/22_metrics.transformer.ipynb #04f2d617
 MAX_CHUNK_TOKENS = 16384
 
@@ -63,11 +68,12 @@ def bert_pass(model:nn.Module, # a NASBertModel; its grads and hooks are used (p
     kind = {id(m): k for ms, k in ((heads, 'head'), (softmaxes, 'softmax'), (gelus, 'gelu')) for m in ms}
     model.zero_grad(set_to_none=True)
     pos = model.embeddings.position_embeddings.weight
-    acc, B = {}, batch['input_ids'].shape[0]   # (kind, module name, call) -> running value
+    pos_name = next(n for n, p in model.named_parameters() if p is pos)
+    acc, B, pos_grad = {}, batch['input_ids'].shape[0], None   # (kind, module name, call) -> running value
     for start, chunk in _chunks(batch, max_chunk_tokens):
-        with Capture(model, lambda n, m: id(m) in kind) as cap:
-            out = model(**chunk).last_hidden_state
-            out.backward(torch.ones_like(out))
+        with Capture(model, lambda n, m: id(m) in kind) as cap:   # the ones-backward: position gradient and weight gradients
+            g = input_grad(lambda pe: functional_call(model, {pos_name: pe}, kwargs=chunk).last_hidden_state, pos, params=True)
+        pos_grad = g if pos_grad is None else pos_grad + g
         for name, m in cap.modules.items():
             for call, o in enumerate(cap.outputs[name]):
                 o, k = o.double(), kind[id(m)]
@@ -76,7 +82,7 @@ def bert_pass(model:nn.Module, # a NASBertModel; its grads and hooks are used (p
                 elif start == 0: v = torch.tensor(code_kernel_sum(o[0] > 0))         # first example only
                 else: continue
                 acc[(k, name, call)] = acc.get((k, name, call), 0.0) + float(v)
-        del cap, out
+        del cap
     names = dict(head='head_confidence', softmax='softmax_confidence', gelu='activation_distance')
     terms = {k: [] for k in TERM_KINDS}
     for (k, _, _), v in acc.items(): terms[names[k]].append(v)
@@ -88,7 +94,7 @@ def bert_pass(model:nn.Module, # a NASBertModel; its grads and hooks are used (p
         terms['head_importance'] += [_abs_prod_sum(m) for m in mixer if m is not gen]
         terms['synaptic_saliency'] += [_abs_prod_sum(m) for m in L.feed_forward.modules() if isinstance(m, nn.Linear)]
     S = batch['input_ids'].shape[1]
-    return BertPass(terms, pos.grad[:S].detach().double().cpu().numpy())
+    return BertPass(terms, pos_grad[:S].detach().double().cpu().numpy())
 
 # %% ../../nbs/22_metrics.transformer.ipynb #b8a2231f
 PASS_KEY = 'tfnas.metrics.transformer.bert_pass'

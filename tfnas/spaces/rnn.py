@@ -4,16 +4,17 @@
 
 # %% ../../nbs/10_spaces.rnn.ipynb #cfed4852
 from __future__ import annotations
-import json, math, random, hashlib
+import contextlib, functools, json, math, random, hashlib
 from typing import Callable
 import torch
 from torch import nn
 import torch.nn.functional as F
 
 # %% auto #0
-__all__ = ['ACTIVATIONS', 'ARITY', 'OPS', 'RNN_RECIPE', 'LSTM_RECIPE', 'GRU_RECIPE', 'REFERENCE_RECIPES', 'RecipeError',
-           'parse_recipe', 'hidden_tuple_size', 'topo_order', 'validate_recipe', 'RecipeCell', 'cell_step', 'RecipeRNN',
-           'LockedDropout', 'embedded_dropout', 'RNNModel', 'sample_recipe', 'recipe_key', 'mutate_recipe',
+__all__ = ['ACTIVATIONS', 'ARITY', 'OPS', 'SKIP_STRIDE', 'RNN_RECIPE', 'LSTM_RECIPE', 'GRU_RECIPE', 'REFERENCE_RECIPES',
+           'RecipeError', 'parse_recipe', 'hidden_tuple_size', 'topo_order', 'validate_recipe', 'onednn_available',
+           'mm_t', 'needed_nodes', 'RecipeCell', 'cell_step', 'RecipeRNN', 'LockedDropout', 'embedded_dropout',
+           'skip_draws', 'normal_draws', 'RNNModel', 'bptt', 'sample_recipe', 'recipe_key', 'mutate_recipe',
            'NASBenchNLPSpace']
 
 # %% ../../nbs/10_spaces.rnn.ipynb #96eeed8d
@@ -102,9 +103,30 @@ def validate_recipe(recipe:dict|str, # recipe dict or JSON string
     topo_order(r, name)
     return r
 
+# %% ../../nbs/10_spaces.rnn.ipynb #a1f0c002
+@functools.cache
+def onednn_available() -> bool:
+    "Can `mm_t` use oneDNN's matrix product here (a PyTorch CPU build with mkldnn)?"
+    try:
+        out = torch.ops.mkldnn._linear_pointwise(torch.ones(2, 3), torch.ones(4, 3), None, 'none', [], '')
+        return torch.backends.mkldnn.is_available() and torch.equal(out, torch.full((2, 4), 3.))
+    except (AttributeError, RuntimeError, NotImplementedError): return False
+
+def mm_t(a:torch.Tensor, # (..., K)
+         w:torch.Tensor, # (N, K)
+        ) -> torch.Tensor:
+    "`a @ w.T`: through oneDNN on CPU float32 when no autograd graph is being recorded, else `torch.matmul`."
+    if (a.is_cpu and w.is_cpu and a.dtype == w.dtype == torch.float32 and w.is_contiguous() and a.dim() >= 2
+            and not (torch.is_grad_enabled() and (a.requires_grad or w.requires_grad)) and onednn_available()):
+        return torch.ops.mkldnn._linear_pointwise(a, w, None, 'none', [], '')
+    return a @ w.t()
+
 # %% ../../nbs/10_spaces.rnn.ipynb #c210b038
-def _needed(recipe, order, k):
-    "Nodes of `order` that some `h_new_i` depends on."
+def needed_nodes(recipe:dict, # a validated recipe
+                 order:list, # its nodes in evaluation order (`topo_order`)
+                 k:int, # number of hidden states `h_new_0..k-1`
+                ) -> list:
+    "The nodes of `order` that some `h_new_i` depends on (dead nodes dropped), in evaluation order."
     need = {f'h_new_{i}' for i in range(k)}
     for n in reversed(order):
         if n in need: need.update(i for i in recipe[n]['input'] if i in recipe)
@@ -124,12 +146,17 @@ class RecipeCell(nn.Module):
         self.linears = nn.ModuleDict({n: nn.ModuleList(
             nn.Linear(input_size if i == 'x' else hidden_size, hidden_size, bias=(j == 0))
             for j, i in enumerate(s['input'])) for n, s in self.recipe.items() if s['op'] == 'linear'})
-        self.plan = [(n, self.recipe[n]['op'], tuple(self.recipe[n]['input'])) for n in _needed(self.recipe, order, self.k)]
+        self.plan = [(n, self.recipe[n]['op'], tuple(self.recipe[n]['input'])) for n in needed_nodes(self.recipe, order, self.k)]
         # for each source node: the (linear node, position) pairs that project it, so one matmul serves them all
         self.consumers = {}
         for n, op, ins in self.plan:
             if op == 'linear':
                 for j, i in enumerate(ins): self.consumers.setdefault(i, []).append((n, j))
+        # sources projected at the start of a step, then each linear node's (source, chunk) terms in the order they are added
+        self.bases = [s for s in self.consumers if s == 'x' or s.startswith('h_prev_')]
+        self.terms = {}
+        for s in self.bases + [n for n, _, _ in self.plan if n in self.consumers]:
+            for c, (n, j) in enumerate(self.consumers[s]): self.terms.setdefault(n, []).append((s, c))
 
     def extra_repr(self): return f"input_size={self.input_size}, hidden_size={self.hidden_size}, k={self.k}, nodes={len(self.plan)}"
 
@@ -145,21 +172,20 @@ def _src_weights(cell:RecipeCell, src:str, wdrop:float=0., training:bool=False):
     return w
 
 def cell_step(cell:RecipeCell, # the cell
-              vals:dict, # node -> tensor, holding `x` (or its projections in `xproj`) and the `h_prev_i`
+              vals:dict, # node -> tensor, holding `x` and the `h_prev_i`; every node's value is added to it
               weights:dict, # source -> concatenated weight (from `_src_weights`)
               xproj:torch.Tensor|None=None, # precomputed projection of `x` for every linear consumer of `x`
               observe:Callable|None=None, # called as observe(node, tensor) for every activation node
              ) -> tuple:
     "One step of `cell`: returns the tuple `(h_new_0, ..., h_new_{k-1})`."
-    H, acc = cell.hidden_size, {}
-    def project(src, t):
-        outs = (t @ weights[src].t()).split(H, -1) if src != 'x' or xproj is None else xproj.split(H, -1)
-        for (n, j), o in zip(cell.consumers[src], outs): acc.setdefault(n, []).append(o)
-    for src in cell.consumers:
-        if src == 'x' or src.startswith('h_prev_'): project(src, vals.get(src))
+    H, proj = cell.hidden_size, {}
+    for s in cell.bases: proj[s] = (xproj if s == 'x' and xproj is not None else vals[s] @ weights[s].t()).split(H, -1)
     for n, op, ins in cell.plan:
         if op == 'linear':
-            out = sum(acc.pop(n)) + cell.linears[n][0].bias
+            terms, b = [proj[s][c] for s, c in cell.terms[n]], cell.linears[n][0].bias
+            out = terms[0] + (terms[1] if len(terms) > 1 else b)
+            for t in terms[2:]: out += t
+            if len(terms) > 1: out += b
         elif op in ACTIVATIONS:
             out = ACTIVATIONS[op](vals[ins[0]])
             if observe is not None: observe(n, out)
@@ -173,7 +199,7 @@ def cell_step(cell:RecipeCell, # the cell
             a, b, c = (vals[i] for i in ins)
             out = a * b + (1 - a) * c
         vals[n] = out
-        if n in cell.consumers: project(n, out)
+        if n in cell.consumers: proj[n] = (out @ weights[n].t()).split(H, -1)
     return tuple(vals[f'h_new_{i}'] for i in range(cell.k))
 
 # %% ../../nbs/10_spaces.rnn.ipynb #6e539f59
@@ -190,6 +216,7 @@ class RecipeRNN(nn.Module):
     def forward(self, x:torch.Tensor, # (steps, batch, input_size)
                 hidden:tuple|None=None, # initial state, zeros when None
                 observe:Callable|None=None, # observe(step, node, tensor) for every activation node
+                trace:list|None=None, # when a list, every step's node values (a dict) are appended to it, for `bptt`
                ):
         "Returns `(out, hidden, steps)`: out (steps, batch, hidden) stacks the per-step `h_new_0` tensors listed in `steps`."
         c = self.cell
@@ -203,6 +230,7 @@ class RecipeRNN(nn.Module):
             obs = None if observe is None else (lambda n, v, t=t: observe(t, n, v))
             h = cell_step(c, vals, weights, None if xp is None else xp[t], obs)
             steps.append(h[0])
+            if trace is not None: trace.append(vals)
         return torch.stack(steps), h, steps
 
 # %% ../../nbs/10_spaces.rnn.ipynb #7f65a745
@@ -221,6 +249,35 @@ def embedded_dropout(embed:nn.Embedding, words:torch.Tensor, p:float, training:b
         w = w * w.new_empty(w.shape[0], 1).bernoulli_(1 - p) / (1 - p)
     return F.embedding(words, w)
 
+# %% ../../nbs/10_spaces.rnn.ipynb #c3d0c002
+SKIP_STRIDE = 1 << 20
+
+def _burn(n:int):
+    "Advance the default CPU generator by `n` 32-bit draws."
+    buf = torch.empty(min(n, SKIP_STRIDE))
+    while n > 0:
+        k = min(n, SKIP_STRIDE); buf[:k].uniform_(); n -= k
+
+@functools.lru_cache(maxsize=256)
+def _checkpoint(state:bytes, q:int) -> bytes:
+    "The CPU generator's state `q * SKIP_STRIDE` draws after `state` (memoised)."
+    if q == 0: return state
+    prev = _checkpoint(state, q - 1)
+    torch.set_rng_state(torch.frombuffer(bytearray(prev), dtype=torch.uint8))
+    _burn(SKIP_STRIDE)
+    return torch.get_rng_state().numpy().tobytes()
+
+def skip_draws(n:int):
+    "Advance the default CPU generator by `n` 32-bit draws (what `uniform_` on `n` float32 elements consumes)."
+    q, r = divmod(int(n), SKIP_STRIDE)
+    if q: torch.set_rng_state(torch.frombuffer(bytearray(_checkpoint(torch.get_rng_state().numpy().tobytes(), q)), dtype=torch.uint8))
+    _burn(r)
+
+def normal_draws(n:int) -> int:
+    "32-bit draws `normal_` takes on a contiguous float32 tensor of `n >= 16` elements."
+    if n < 16: raise ValueError(f"normal_ draws one by one below 16 elements (got {n})")
+    return n + (16 if n % 16 else 0)
+
 # %% ../../nbs/10_spaces.rnn.ipynb #a5b9735a
 class RNNModel(nn.Module):
     "The NAS-Bench-NLP language model: embedding -> `nlayers` recipe layers -> decoder tied to the embedding."
@@ -236,10 +293,18 @@ class RNNModel(nn.Module):
         self.ntokens, self.emsize, self.nhid, self.nlayers, self.tied = ntokens, emsize, nhid, nlayers, tied
         self.dropoute = dropoute
         self.lockdrop_i, self.lockdrop_h, self.lockdrop_o = LockedDropout(dropouti), LockedDropout(dropouth), LockedDropout(dropout)
-        self.encoder = nn.Embedding(ntokens, emsize)
         sizes = [emsize] + [nhid] * (nlayers - 1) + [emsize if tied else nhid]
-        self.rnns = nn.ModuleList(RecipeRNN(recipe, sizes[l], sizes[l + 1], wdrop, name) for l in range(nlayers))
-        self.decoder = nn.Linear(sizes[-1], ntokens)
+        # on CPU (float32) build on `meta` and skip the default initialisation's draws (see above); elsewhere build as usual
+        skip = torch.empty(0).device.type == 'cpu' and torch.get_default_dtype() == torch.float32
+        with torch.device('meta') if skip else contextlib.nullcontext():
+            self.encoder = nn.Embedding(ntokens, emsize)
+            self.rnns = nn.ModuleList(RecipeRNN(recipe, sizes[l], sizes[l + 1], wdrop, name) for l in range(nlayers))
+            self.decoder = nn.Linear(sizes[-1], ntokens)
+        if skip:
+            self.to_empty(device='cpu')
+            ne = self.encoder.weight.numel()
+            if ne < 16: torch.empty(ne).normal_()
+            skip_draws((normal_draws(ne) if ne >= 16 else 0) + sum(p.numel() for m in (self.rnns, self.decoder) for p in m.parameters()))
         if tied: self.decoder.weight = self.encoder.weight
         self.reset_parameters()
 
@@ -262,15 +327,26 @@ class RNNModel(nn.Module):
                   hidden:list|None=None, # one hidden tuple per layer; zeros when None
                   observe:Callable|None=None, # observe(layer, step, node, tensor) for every activation node
                   layers:int|None=None, # run only the first `layers` layers
+                  traces:list|None=None, # when a list, one trace per layer is appended to it (for `bptt`)
                  ):
         "Run the recurrent layers: returns `(outs, hiddens, steps)`, per layer the output sequence, final state and per-step outputs."
         outs, hiddens, steps, x = [], [], [], emb
         for l, rnn in enumerate(self.rnns[:layers]):
             obs = None if observe is None else (lambda t, n, v, l=l: observe(l, t, n, v))
-            out, h, st = rnn(x, None if hidden is None else hidden[l], obs)
+            tr = None if traces is None else []
+            out, h, st = rnn(x, None if hidden is None else hidden[l], obs, tr)
             outs.append(out); hiddens.append(h); steps.append(st)
+            if traces is not None: traces.append(tr)
             x = self.lockdrop_h(out) if l < self.nlayers - 1 else out
         return outs, hiddens, steps
+
+    def bptt(self, traces:list, # from `recurrent(..., traces=[])`, in eval mode
+             grad_out:torch.Tensor, # (steps, batch, size): cotangent on the last traced layer's output
+             weights:bool=False, states:bool=False):
+        "`bptt` through the traced layers: the gradient w.r.t. the embedding output, and per layer the weight and state gradients."
+        g, gW, hs = grad_out, [None] * len(traces), [None] * len(traces)
+        for l in reversed(range(len(traces))): g, gW[l], hs[l] = bptt(self.rnns[l], traces[l], g, weights, states)
+        return g, gW, hs
 
     def forward(self, tokens:torch.Tensor, # (steps, batch) token ids
                 hidden:list|None=None):
@@ -298,10 +374,77 @@ GRU_RECIPE = {  # Cho et al. (2014): the reset gate acts on h before the matmul
     'h_new_0': {'op': 'blend', 'input': ['z_act', 'h_prev_0', 'h_tilde_act']}}
 REFERENCE_RECIPES = {'rnn': RNN_RECIPE, 'lstm': LSTM_RECIPE, 'gru': GRU_RECIPE}
 
+# %% ../../nbs/10_spaces.rnn.ipynb #b2e0c002
+_ACT_GRADS = {'activation_tanh': lambda g, y: torch.ops.aten.tanh_backward(g, y),
+              'activation_sigm': lambda g, y: torch.ops.aten.sigmoid_backward(g, y),
+              'activation_leaky_relu': lambda g, y: torch.ops.aten.leaky_relu_backward(g, y, 0.01, True)}
+
+def _add(g:dict, n, v):
+    g[n] = v if g.get(n) is None else g[n] + v
+
+@torch.no_grad()
+def bptt(layer:RecipeRNN, # the layer, in eval mode
+         trace:list, # its forward's per-step node values (`forward(..., trace=[])`)
+         grad_out:torch.Tensor, # (steps, batch, hidden): the cotangent on each step's output `h_new_0`
+         weights:bool=False, # also return the gradient of every weight matrix
+         states:bool=False, # also return the total gradient of every step's output
+        ) -> tuple:
+    "Back-propagation through time: `(grad_x, {(node, j): grad_W} or None, [grad of h_new_0 per step] or None)`."
+    if layer.training and layer.wdrop: raise ValueError("bptt needs eval mode (weight drop is random in training mode)")
+    c, T = layer.cell, len(trace)
+    W = {s: _src_weights(c, s) for s in c.consumers}
+    Wt = {s: w.t().contiguous() for s, w in W.items()}
+    B, H = grad_out.shape[1], c.hidden_size
+    zero = grad_out.new_zeros(B, H)
+    G = {s: grad_out.new_empty(T, B, W[s].shape[0]) for s in c.consumers if s == 'x' or weights}
+    gx_direct, carry, hs, rev = None, [None] * c.k, ([None] * T if states else None), c.plan[::-1]
+    def linear_grad(g, s, t):  # the gradient reaching source s from the linear nodes it feeds
+        gc = torch.cat([zero if g.get(n) is None else g[n] for n, _ in c.consumers[s]], -1)
+        if s in G: G[s][t] = gc
+        return gc
+    for t in reversed(range(T)):
+        v, g = trace[t], {f'h_new_{i}': carry[i] for i in range(c.k)}
+        _add(g, 'h_new_0', grad_out[t])
+        for n, op, ins in rev:
+            if n in c.consumers: _add(g, n, mm_t(linear_grad(g, n, t), Wt[n]))
+            gn = g.get(n)
+            if states and n == 'h_new_0': hs[t] = gn
+            if gn is None or op == 'linear': continue
+            if op in _ACT_GRADS: _add(g, ins[0], _ACT_GRADS[op](gn, v[n]))
+            elif op == 'elementwise_sum':
+                for i in ins: _add(g, i, gn)
+            elif op == 'elementwise_prod':   # out = ((v0 * v1) * v2) * ...: back through the partial products
+                parts = [v[ins[0]]]
+                for i in ins[1:-1]: parts.append(parts[-1] * v[i])
+                for k in range(len(ins) - 1, 0, -1):
+                    _add(g, ins[k], gn * parts[k - 1]); gn = gn * v[ins[k]]
+                _add(g, ins[0], gn)
+            else:  # blend: a * b + (1 - a) * c
+                a, b, cc = (v[i] for i in ins)
+                _add(g, ins[0], gn * b - gn * cc); _add(g, ins[1], gn * a); _add(g, ins[2], gn * (1 - a))
+        for i in range(c.k):
+            s = f'h_prev_{i}'
+            if s in c.consumers: _add(g, s, mm_t(linear_grad(g, s, t), Wt[s]))
+            carry[i] = g.get(s)
+        if g.get('x') is not None:   # x used directly by element-wise nodes
+            if gx_direct is None: gx_direct = grad_out.new_zeros(T, B, trace[0]['x'].shape[-1])
+            gx_direct[t] = g['x']
+        if 'x' in c.consumers: linear_grad(g, 'x', t)
+    x = torch.stack([v['x'] for v in trace])
+    gx = mm_t(G['x'], Wt['x']) if 'x' in G else torch.zeros_like(x)
+    if gx_direct is not None: gx = gx + gx_direct
+    gW = None
+    if weights:
+        gW = {}
+        for s in c.consumers:
+            S = x if s == 'x' else torch.stack([v[s] for v in trace])
+            for (n, j), gw in zip(c.consumers[s], (G[s].flatten(0, 1).t() @ S.flatten(0, 1)).split(H, 0)): gW[(n, j)] = gw
+    return gx, gW, hs
+
 # %% ../../nbs/10_spaces.rnn.ipynb #afa34858
 def _prune(nodes:dict, k:int) -> dict:
     "Keep only the nodes some `h_new_i` depends on (in their original order)."
-    keep = set(_needed(nodes, topo_order(nodes), k))
+    keep = set(needed_nodes(nodes, topo_order(nodes), k))
     return {n: s for n, s in nodes.items() if n in keep}
 
 def _draw_recipe(rng:random.Random, n_nodes:int, k:int) -> dict:

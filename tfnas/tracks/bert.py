@@ -18,6 +18,7 @@ class BertTrack(Track):
     help = 'NAS-Bench-BERT encoders (paper or trained construction); WikiText-2 text or synthetic ids; GLUE as truth'
     id_column, default_archs, truth = 'id', 'bench', 'glue'
     metric_modules = ('tfnas.metrics.transformer',)
+    lazy_metric_modules = ('tfnas.predict',)  # the shipped predictor as the metric 'predicted' (imported on demand)
     suites = {'suite': ('synaptic_diversity', 'synaptic_diversity_normalized', 'synaptic_saliency', 'synaptic_saliency_normalized',
                         'activation_distance', 'activation_distance_normalized', 'head_importance', 'head_importance_normalized',
                         'head_confidence', 'head_confidence_normalized', 'softmax_confidence', 'softmax_confidence_normalized',

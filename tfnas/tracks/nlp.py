@@ -49,10 +49,14 @@ class NLPTrack(Track):
     help = 'NAS-Bench-NLP recurrent cells (benchmark logs or the generator); PTB minibatch or synthetic tokens'
     id_column, default_archs, truth, truth_higher_is_better = 'recipe_id', 'bench', 'test_loss', False
     metric_modules = ('tfnas.metrics.rnn',)
+    lazy_metric_modules = ('tfnas.predict',)  # the shipped predictor as the metric 'predicted' (imported on demand)
     suites = {'suite': NLP_SUITE}
     default_metrics = ('hidden_covariance',)
     default_search, default_search_metric = 'best', 'hidden_covariance_l1'
-    bench_groups = {'hidden_covariance': ('hidden_covariance',), 'hidden_covariance_l1': ('hidden_covariance_l1',), 'suite': NLP_SUITE}
+    bench_groups = {'hidden_covariance': ('hidden_covariance',), 'hidden_covariance_l1': ('hidden_covariance_l1',),
+                    'activation_distance': ('rnn_activation_distance',), 'saliency': ('rnn_synaptic_saliency', 'hidden_synaptic_saliency'),
+                    'jacobian': ('rnn_jacobian_covariance', 'rnn_jacobian_cosine'), 'noise_jacobian': ('rnn_noise_jacobian',),
+                    'suite': NLP_SUITE}
     options = (
         Option('bench', str, 'nasbench_nlp/wikitext2_logs.zip', 'benchmark logs: zip / folder / URL / name under $TFNAS_DATA', settings=False),
         Option('paper_scores', str, None, "the paper's PTB results CSV to join (e.g. nasbench_nlp/ptb_paper_scores.csv)", kind='file', settings=False),

@@ -1,0 +1,164 @@
+#!/usr/bin/env python
+"""Speed of the RNN track (issue 9): profile, check the values against main, benchmark. Run from the repository root:
+
+    export PYTHONPATH=$PWD TFNAS_DATA=/path/to/data
+    python scripts/rnn_speed.py profile --label new --out results/nlp/speed_profile.csv   # component CPU seconds, 1 thread
+    python scripts/rnn_speed.py check --out results/nlp/speed_check.csv                  # every suite column vs main, 20 archs
+    python scripts/rnn_speed.py precision --out results/nlp/speed_float64.csv            # main and new against float64
+
+The 20 architectures are the first 20 recipe ids of the WikiText-2 logs, scored at PTB's sizes on the paper's batch
+(the PTB test split, 50 x 70, offset 0, seed 0), exactly as `tfnas score nasbench-nlp --corpus corpora/ptb` builds
+them. `profile --append` adds rows to an existing file (e.g. a `--label main` run with PYTHONPATH pointing at an
+export of main's package).
+
+Timing is the package's one harness, `tfnas bench nasbench-nlp` (see 21_metrics.rnn for the command). The committed
+`results/nlp/speed_bench.csv` and `speed_bench_main.csv` (new code and main, timed by the same function during the
+work) were made by this script's former `bench` command at commit 4d589e9."""
+from __future__ import annotations
+import argparse, functools, os, sys, time
+from pathlib import Path
+import torch
+
+IDS = (1000000, 1000001, 1000146, 1000213, 1000230, 1000242, 1000248, 1000394, 1000418, 1000419,
+       1000434, 1000454, 1000473, 1000475, 1000609, 1000782, 1000866, 1000889, 1000965, 1001347)
+DATA = Path(os.environ.get('TFNAS_DATA', '../shared/data'))
+SIZES = dict(ntokens=10000, emsize=400, nhid=600, nlayers=3)
+
+def archs(ids=IDS):
+    "(recipe_id, recipe) of benchmark logs, in the order of `ids`."
+    from tfnas.benchmarks.nlp import load_nasbench_nlp
+    t = load_nasbench_nlp(DATA/'nasbench_nlp/wikitext2_logs.zip').drop_duplicates('recipe_id').set_index('recipe_id')
+    return [(i, t.at[i, 'recipe']) for i in ids]
+
+def ptb_batch():
+    "The paper's minibatch: PTB's test split batchified into 50 columns, rows 0..69 (ids grown over the available splits)."
+    from tfnas.data import batchify, load_corpus
+    c = load_corpus(DATA/'corpora/ptb', splits=('train', 'valid', 'test'))
+    return batchify(c['test'], 50)[:70]
+
+class ComponentTimer:
+    "Exclusive CPU seconds per named component: wraps the given functions; time in nested components is subtracted."
+    def __init__(self, components:dict):
+        self.components, self.times, self.stack, self._undo = components, {k: 0. for k in components}, [], []
+    def _wrap(self, name, f):
+        @functools.wraps(f)
+        def g(*a, **k):
+            t0 = time.process_time(); self.stack.append(0.)
+            try: return f(*a, **k)
+            finally:
+                dt = time.process_time() - t0; inner = self.stack.pop()
+                self.times[name] += dt - inner
+                if self.stack: self.stack[-1] += dt
+        return g
+    def __enter__(self):
+        for name, targets in self.components.items():
+            for owner, attr in targets:
+                f = getattr(owner, attr); self._undo.append((owner, attr, f)); setattr(owner, attr, self._wrap(name, f))
+        return self
+    def __exit__(self, *exc):
+        for owner, attr, f in reversed(self._undo): setattr(owner, attr, f)
+        self._undo.clear()
+
+def components():
+    "The functions the profile attributes time to (those present in this version of the code)."
+    import torch.nn as nn, tfnas.core as core, tfnas.spaces.rnn as sr, tfnas.metrics.rnn as mr
+    c = {'build (RNNModel.__init__)': [(sr.RNNModel, '__init__')],
+         'model copies (ScoreContext.copy)': [(core.ScoreContext, 'copy')],
+         'recurrent forward (RecipeRNN.forward)': [(sr.RecipeRNN, 'forward')],
+         'decoder forward (nn.Linear.forward)': [(nn.Linear, 'forward')],
+         'autograd backward': [(torch.Tensor, 'backward'), (torch.autograd, 'grad')],
+         'planned backward (bptt)': [(sr, 'bptt')] if hasattr(sr, 'bptt') else [],
+         'decoder Gram and saliency sums (saliency_pass)': [(mr, 'saliency_pass')] if hasattr(sr, 'bptt') else [],
+         'corr_eig_score': [(core, 'corr_eig_score'), (mr, 'corr_eig_score')],
+         'mean_abs_cosine_score': [(core, 'mean_abs_cosine_score'), (mr, 'mean_abs_cosine_score')],
+         'activation kernel (CodeKernel.flush)': [(mr.CodeKernel, 'flush')],
+         'logdet_score': [(core, 'logdet_score'), (mr, 'logdet_score')]}
+    return {k: v for k, v in c.items() if v}
+
+def profile(ids, label:str):
+    "One row per (architecture, task, component): exclusive CPU seconds of build + scoring, one thread."
+    import pandas as pd
+    from tfnas.core import seeded, score_model
+    from tfnas.spaces.rnn import RNNModel
+    from tfnas.metrics.rnn import RNN_SUITE
+    batch, rows = ptb_batch(), []
+    with seeded(0): RNNModel(archs(ids[:1])[0][1], **SIZES)   # warm-up: the first build of a process fills caches
+    for rid, recipe in archs(ids):
+        for task, metrics in (('hidden_covariance', ['hidden_covariance']), ('suite', list(RNN_SUITE))):
+            with ComponentTimer(components()) as ct:
+                c0 = time.process_time()
+                with seeded(0): m = RNNModel(recipe, **SIZES)
+                score_model(m, batch, metrics, seed=0, family='rnn')
+                total = time.process_time() - c0
+            rows += [dict(code=label, recipe_id=rid, task=task, component=k, cpu_s=v) for k, v in ct.times.items()]
+            rows += [dict(code=label, recipe_id=rid, task=task, component='other', cpu_s=total - sum(ct.times.values())),
+                     dict(code=label, recipe_id=rid, task=task, component='total', cpu_s=total)]
+            print(label, rid, task, f"{total:.2f} s", flush=True)
+    return pd.DataFrame(rows)
+
+def score_archs(ids):
+    "Every suite column on the benchmark architectures, built and scored as `tfnas score nasbench-nlp` does."
+    import pandas as pd
+    from tfnas.core import seeded, score_model
+    from tfnas.spaces.rnn import RNNModel
+    from tfnas.metrics.rnn import RNN_SUITE
+    batch, rows = ptb_batch(), []
+    for rid, recipe in archs(ids):
+        with seeded(0): m = RNNModel(recipe, **SIZES, name=f"recipe {rid}")
+        rows.append({'arch_id': rid, **score_model(m, batch, list(RNN_SUITE), seed=0, family='rnn')})
+        print(rid, flush=True)
+    return pd.DataFrame(rows)
+
+def precision(ids, ref, check):
+    "The suite in float64 on `ids`, against main's float32 values (`ref`) and this code's (`check`, from `check`).\n\n    The noise columns are left out: float64 noise is a different draw."
+    import pandas as pd
+    from tfnas.core import seeded, score_model
+    from tfnas.spaces.rnn import RNNModel
+    from tfnas.metrics.rnn import RNN_SUITE
+    batch, rows = ptb_batch(), []
+    ref, new = ref.set_index('arch_id'), check.set_index(['recipe_id', 'column']).new
+    for rid, recipe in archs(ids):
+        with seeded(0): m = RNNModel(recipe, **SIZES).double()
+        rec = score_model(m, batch, list(RNN_SUITE), seed=0, family='rnn')
+        for c, v in rec.items():
+            if c == 'error' or 'noise' in c: continue
+            a, n = ref.at[rid, c], new[(rid, c)]
+            rows.append(dict(recipe_id=rid, column=c, float64=v, main=a, new=n, main_vs_float64=abs(a - v) / abs(v),
+                             new_vs_float64=abs(n - v) / abs(v), new_vs_main=abs(n - a) / abs(a)))
+        print(rid, flush=True)
+    return pd.DataFrame(rows)
+
+def main(argv=None):
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = p.add_subparsers(dest='cmd', required=True)
+    pp = sub.add_parser('profile', help='component CPU seconds on a few architectures (1 thread)')
+    pp.add_argument('--ids', type=int, nargs='+', default=[1000000, 1000248, 1000782])
+    pp.add_argument('--label', default='new'); pp.add_argument('--out', required=True); pp.add_argument('--append', action='store_true')
+    pc = sub.add_parser('check', help='every suite column vs the reference values of main')
+    pc.add_argument('--ids', type=int, nargs='+', default=list(IDS)); pc.add_argument('--threads', type=int, default=2)
+    pc.add_argument('--ref', default='results/nlp/speed_reference_main.csv'); pc.add_argument('--out')
+    pq = sub.add_parser('precision', help="main's and this code's float32 values against float64 on a few architectures")
+    pq.add_argument('--ids', type=int, nargs='+', default=[1000146, 1000418, 1000419, 1000782])
+    pq.add_argument('--ref', default='results/nlp/speed_reference_main.csv'); pq.add_argument('--check', default='results/nlp/speed_check.csv')
+    pq.add_argument('--out', required=True)
+    a = p.parse_args(argv)
+    import pandas as pd
+    if a.cmd == 'profile':
+        torch.set_num_threads(1)
+        df = profile(a.ids, a.label)
+        if a.append and Path(a.out).exists(): df = pd.concat([pd.read_csv(a.out), df])
+        df.to_csv(a.out, index=False); print(f"wrote {a.out}")
+    elif a.cmd == 'check':
+        from tfnas.metrics.rnn import suite_differences
+        torch.set_num_threads(a.threads)
+        d = suite_differences(score_archs(a.ids), pd.read_csv(a.ref))
+        print(d.groupby('column').rel_diff.max().sort_values(ascending=False).to_string())
+        if a.out: d.to_csv(a.out, index=False); print(f"wrote {a.out}")
+        print(f"largest relative difference from main: {d.rel_diff.max():.2e} ({(d.rel_diff > 1e-6).sum()} of {len(d)} values above 1e-6)")
+    elif a.cmd == 'precision':
+        torch.set_num_threads(1)
+        d = precision(a.ids, pd.read_csv(a.ref), pd.read_csv(a.check))
+        d.to_csv(a.out, index=False); print(d.groupby('column')[['main_vs_float64', 'new_vs_float64', 'new_vs_main']].max().to_string())
+        print(f"wrote {a.out}")
+
+if __name__ == '__main__': sys.exit(main())
