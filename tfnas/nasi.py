@@ -282,7 +282,8 @@ def nasi(space:str='nasbench201', # registered space with `supernet` and `from_a
     return SearchResult(arch, float(np.mean(up['objective'])), time.perf_counter() - t0, len(good), history, info)
 
 # %% ../nbs/51_nasi.ipynb #d39fa96d
-SUPERNET_DEFAULTS = {'nasbench201': {'C': 8, 'N': 2}} # NASI's supernet options per space (others: the space's defaults)
+# NASI's supernet options per space (others: the space's defaults); DARTS: a small supernet (5 cells of 8 channels)
+SUPERNET_DEFAULTS = {'nasbench201': {'C': 8, 'N': 2}, 'darts': {'C': 8, 'layers': 5}}
 # chosen in 92_repro.nasi on seeds 0-9 (CIFAR-10): 100 draws of batch 64, log trace, budget at the draws' 0.85-quantile, τ = 2
 NASI_DEFAULTS = dict(draws=100, variant='quantile', mu=2., nu=None, q=0.85, scale='log', tau=2., sample='hard', bn='train')
 
