@@ -115,14 +115,16 @@ class DaskExecutor:
                 ):
         try: from distributed import Client, LocalCluster
         except ImportError: raise ImportError("--workers > 1 and --scheduler need dask.distributed: pip install 'dask[distributed]'") from None
-        import logging
+        import logging, warnings
         self.cluster = None
         if scheduler:
             try: self.client = Client(scheduler, timeout='20s')
             except (OSError, TimeoutError) as e: raise OSError(f"--scheduler {scheduler}: cannot connect ({e})") from None
         else:
-            self.cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
-                                        dashboard_address=None, silence_logs=logging.ERROR)
+            with warnings.catch_warnings():   # the scheduler's health endpoint moves off a busy port 8787 (another run): not worth a warning
+                warnings.filterwarnings('ignore', message='Port .* is already in use')
+                self.cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
+                                            dashboard_address=None, silence_logs=logging.ERROR)
             self.client = Client(self.cluster)
         self.client.run(torch.set_num_threads, int(threads))
         self.workers = max(1, len(self.client.scheduler_info()['workers']))
