@@ -15,10 +15,10 @@ import torch
 from torch import nn
 
 # %% auto #0
-__all__ = ['NEEDS', 'FAMILIES', 'seeded', 'get_device', 'Metric', 'register_metric', 'metric_impls', 'get_metric', 'list_metrics',
-           'num_params', 'ScoreContext', 'resolve_metrics', 'to_device', 'NonFiniteError', 'score_model', 'Space',
-           'register_space', 'get_space', 'list_spaces', 'OptionError', 'Option', 'Track', 'sample_distinct',
-           'register_track', 'load_tracks', 'get_track', 'list_tracks']
+__all__ = ['NEEDS', 'FAMILIES', 'seeded', 'get_device', 'Metric', 'register_instance', 'register_metric', 'metric_impls',
+           'get_metric', 'list_metrics', 'num_params', 'ScoreContext', 'resolve_metrics', 'to_device', 'NonFiniteError',
+           'score_model', 'Space', 'register_space', 'get_space', 'list_spaces', 'OptionError', 'Option', 'Track',
+           'sample_distinct', 'register_track', 'load_tracks', 'get_track', 'list_tracks']
 
 # %% ../nbs/00_core.ipynb #15e8c935
 @contextmanager
@@ -65,6 +65,17 @@ def _same_def(a, b) -> bool:
     "Are `a` and `b` the same definition (re-run in a notebook, or exported from a notebook into its module)?"
     ma, mb = getattr(a, '__module__', None), getattr(b, '__module__', None)
     return getattr(a, '__qualname__', None) == getattr(b, '__qualname__', None) and (ma == mb or '__main__' in (ma, mb))
+
+def register_instance(registry:dict, # name -> instance: the spaces' or the tracks' registry
+                      kind:str, # what `obj` is, for the error message ('space', 'track')
+                      obj, # the instance to register, under `obj.name`
+                     ):
+    "Put `obj` in `registry` under `obj.name`: the same class again (a notebook re-run, or the module nbdev exports it to) replaces it, another class raises."
+    old = registry.get(obj.name)
+    if old is not None and not _same_def(type(old), type(obj)):
+        raise ValueError(f"{kind} {obj.name!r} is already registered by {type(old).__module__}.{type(old).__qualname__}")
+    registry[obj.name] = obj
+    return obj
 
 def register_metric(name:str, # unique snake_case name, also the CSV column of a scalar metric
                     *, needs:Iterable[str]=(), # what the metric needs, from `NEEDS`
@@ -253,11 +264,7 @@ _SPACES: dict[str, Space] = {}
 
 def register_space(space:Space) -> Space:
     "Register `space` under `space.name` (re-registering the same class replaces it)."
-    old = _SPACES.get(space.name)
-    if old is not None and not _same_def(type(old), type(space)):
-        raise ValueError(f"space {space.name!r} is already registered by {type(old).__module__}.{type(old).__qualname__}")
-    _SPACES[space.name] = space
-    return space
+    return register_instance(_SPACES, 'space', space)
 
 def get_space(name:str) -> Space:
     "The registered space `name`, with close-name suggestions for typos."
@@ -427,11 +434,7 @@ _LOADED: set = set()
 def register_track(track:Track) -> Track:
     "Register `track` under `track.name` (re-registering the same class replaces it)."
     if not track.name: raise ValueError(f"{type(track).__name__}: a track needs a name")
-    old = _TRACKS.get(track.name)
-    if old is not None and not _same_def(type(old), type(track)):
-        raise ValueError(f"track {track.name!r} is already registered by {type(old).__module__}.{type(old).__qualname__}")
-    _TRACKS[track.name] = track
-    return track
+    return register_instance(_TRACKS, 'track', track)
 
 def load_tracks(package:str='tfnas.tracks', # the package whose modules are tracks
                 group:str='tfnas.tracks', # entry-point group of tracks in other packages

@@ -115,7 +115,7 @@ class DaskExecutor:
                 ):
         try: from distributed import Client, LocalCluster
         except ImportError: raise ImportError("--workers > 1 and --scheduler need dask.distributed: pip install 'dask[distributed]'") from None
-        import logging
+        import logging, warnings
         self.cluster = None
         if scheduler:
             try: self.client = Client(scheduler, timeout='20s')
@@ -124,8 +124,10 @@ class DaskExecutor:
             # dask sets MALLOC_TRIM_THRESHOLD_=65536 in its workers, which turns off glibc's dynamic mmap threshold: every
             # large tensor is then mmap'ed and freed page by page, and a torch forward/backward costs about 5x the CPU
             # (measured: one NASI draw 5.6 s instead of 1.1 s). Unset it (None unsets; a value the user exported still wins).
+            # The scheduler's health endpoint moves off a busy port 8787 (another run): not worth a warning.
             import dask
-            with dask.config.set({'distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_': None}):
+            with dask.config.set({'distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_': None}), warnings.catch_warnings():
+                warnings.filterwarnings('ignore', message='Port .* is already in use')
                 self.cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
                                             dashboard_address=None, silence_logs=logging.ERROR)
             self.client = Client(self.cluster)

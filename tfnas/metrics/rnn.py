@@ -14,9 +14,9 @@ from ..spaces.rnn import RNNModel
 # %% auto #0
 __all__ = ['LAYER_COLUMNS', 'NOISE_AMPLITUDES', 'NOISE_COLUMNS', 'RNN_SUITE', 'entering_states', 'hidden_states',
            'hidden_covariance', 'hidden_covariance_l1', 'constant_units', 'CodeKernel', 'activation_kernel',
-           'rnn_activation_distance', 'clean_pass', 'input_jacobians', 'input_jacobian', 'rnn_jacobian_covariance',
-           'rnn_jacobian_cosine', 'rnn_noise_jacobian', 'saliency_pass', 'rnn_synaptic_saliency',
-           'hidden_synaptic_saliency', 'suite_differences']
+           'rnn_activation_distance', 'clean_pass', 'input_jacobians', 'input_jacobian', 'clean_jacobian',
+           'rnn_jacobian_covariance', 'rnn_jacobian_cosine', 'rnn_noise_jacobian', 'saliency_pass',
+           'rnn_synaptic_saliency', 'hidden_synaptic_saliency', 'suite_differences']
 
 # %% ../../nbs/21_metrics.rnn.ipynb #d379a012
 def _lm(model) -> RNNModel:
@@ -147,17 +147,22 @@ def input_jacobian(model:RNNModel, tokens:torch.Tensor, noise:float=0.) -> torch
     "Gradient of the summed last-layer output w.r.t. the embedding output (noised by `noise`), one row per sequence."
     return input_jacobians(model, tokens, (noise,))[0]
 
+def clean_jacobian(model:RNNModel, # the language model being scored
+                   batch, # (steps, batch) token ids, or a `(data, targets)` pair
+                   ctx, # the `ScoreContext` of the scoring call
+                  ) -> torch.Tensor:
+    "The clean `input_jacobian` of `batch`, computed once per scoring call (on the shared clean forward) for every Jacobian metric."
+    return ctx.cached(('rnn.jacobian', 0.), lambda: input_jacobians(model, _tokens(batch), (0.,), _clean(model, batch, ctx))[0])
+
 @register_metric('rnn_jacobian_covariance', needs=('grad',), higher_is_better=True, families=('rnn',))
 def rnn_jacobian_covariance(model, batch, ctx):
     "Corr-eig score of the per-sequence input Jacobians' correlation (Mellor et al. 2020), on the embedding output."
-    g = ctx.cached(('rnn.jacobian', 0.), lambda: input_jacobians(model, _tokens(batch), (0.,), _clean(model, batch, ctx))[0])
-    return corr_eig_score(g.T)  # variables = the sequences
+    return corr_eig_score(clean_jacobian(model, batch, ctx).T)  # variables = the sequences
 
 @register_metric('rnn_jacobian_cosine', needs=('grad',), higher_is_better=True, families=('rnn',))
 def rnn_jacobian_cosine(model, batch, ctx):
     "1 - mean |cos|^(1/20) between the per-sequence input Jacobians."
-    g = ctx.cached(('rnn.jacobian', 0.), lambda: input_jacobians(model, _tokens(batch), (0.,), _clean(model, batch, ctx))[0])
-    return mean_abs_cosine_score(g)
+    return mean_abs_cosine_score(clean_jacobian(model, batch, ctx))
 
 # %% ../../nbs/21_metrics.rnn.ipynb #a0bad9da
 NOISE_AMPLITUDES = {'a0p1': 0.1, 'a10': 10., 'a100': 100.}
@@ -168,7 +173,7 @@ def rnn_noise_jacobian(model, batch, ctx):
     "Jacobian covariance and cosine with the embedding output perturbed by amplitude x row variance x N(0,1) noise."
     amps = (0., *NOISE_AMPLITUDES.values())
     gs = ctx.cached('rnn.jacobians', lambda: input_jacobians(model, _tokens(batch), amps))
-    ctx.cached(('rnn.jacobian', 0.), lambda: gs[0])  # the clean Jacobian came with it: share it
+    ctx.cached(('rnn.jacobian', 0.), lambda: gs[0])  # the clean Jacobian came with it: share it (`clean_jacobian` reads this key)
     out = {}
     for a, g in zip(NOISE_AMPLITUDES, gs[1:]):
         out[f'rnn_noise_jacobian_covariance_{a}'] = corr_eig_score(g.T)
