@@ -78,6 +78,7 @@ def build_parser(argv:list|None=None, # the command line (decides which verb and
     argv = sys.argv[1:] if argv is None else list(argv)
     verb = argv[0] if argv and argv[0] in VERBS else None
     target = next((a for a in argv[1:] if not a.startswith('-')), None) if verb else None
+    want_help = bool({'-h', '--help'} & set(argv))  # the epilog imports every metric module (the predictor's pandas and scipy): only for --help
     tracks = {n: get_track(n) for n in list_tracks() if not n.startswith('_')}
     p = _Parser(prog='tfnas', description='Training-free neural architecture search: score and search architectures at initialization.',
                 epilog='tracks:\n' + '\n'.join(f"  {n:14s} {t.help}" for n, t in tracks.items()) +
@@ -100,7 +101,7 @@ def build_parser(argv:list|None=None, # the command line (decides which verb and
                 cp.add_argument('--seed', type=int, default=0); cp.add_argument('--out'); cp.add_argument('--quiet', action='store_true')
         for name, t in tracks.items():
             tp = targets.add_parser(name, help=t.help, description=f"tfnas {v} {name}: {t.help}",
-                                    epilog=_epilog(t) if (v, name) == (verb, target) else None,
+                                    epilog=_epilog(t) if (v, name) == (verb, target) and want_help else None,
                                     formatter_class=argparse.RawDescriptionHelpFormatter)
             if v != verb: continue
             _common(tp, engine=v != 'bench')

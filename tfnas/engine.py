@@ -9,12 +9,12 @@ from contextlib import contextmanager
 from typing import Callable
 import torch
 import tfnas
-from .core import Track, get_track, resolve_metrics, score_model, seeded, get_device, OptionError
+from .core import Track, get_track, resolve_metrics, score_model, seeded, get_device, list_metrics, OptionError
 from .store import Store, check_writable
 
 # %% auto #0
 __all__ = ['batch_digest', 'run_settings', 'torch_threads', 'score_task', 'InProcess', 'DaskExecutor', 'make_executor',
-           'score_archs', 'startup_seconds', 'bench_track']
+           'score_archs', 'startup_seconds', 'command_startup', 'bench_track']
 
 # %% ../nbs/04_engine.ipynb #2c07406c
 def batch_digest(batch) -> str:
@@ -276,6 +276,26 @@ def startup_seconds(code:str, repeats:int=3) -> float:
         out.append(time.perf_counter() - t0)
     return _median(out)
 
+def command_startup(track:str, # a registered track's name
+                    metric:str, # the metric the command scores (a cheap one)
+                    repeats:int=3, # fresh processes
+                   ) -> tuple:
+    "Median (process wall, scoring) seconds of `repeats` fresh `tfnas score TRACK --archs 1` processes, each on a new store."
+    import sqlite3, tempfile
+    from contextlib import closing
+    walls, scoring = [], []
+    for _ in range(repeats):
+        with tempfile.TemporaryDirectory() as d:
+            db = os.path.join(d, 's.sqlite')
+            args = ['score', track, '--archs', '1', '--metrics', metric, '--workers', '1', '--quiet', '--store', db]
+            t0 = time.perf_counter()
+            subprocess.run([sys.executable, '-c', f'import sys; from tfnas.cli import main; sys.exit(main({args!r}))'],
+                           check=True, capture_output=True)
+            walls.append(time.perf_counter() - t0)
+            # the engine records each architecture's build-and-score seconds with its rows
+            with closing(sqlite3.connect(db)) as c: scoring.append(c.execute('SELECT max(seconds) FROM scores').fetchone()[0])
+    return _median(walls), _median(scoring)
+
 def bench_track(track, # a `Track` or its name
                 opts:dict|None=None, # the track's options (+ seed, device)
                 *, archs:str='5', # `--archs` spec of the architectures timed
@@ -320,13 +340,13 @@ def bench_track(track, # a `Track` or its name
     if ref_t: rows.append(dict(what='reference (plain PyTorch)', kind='reference', n_archs=1, repeats=len(ref_t), median_s=ref_med,
                                q25_s=_q(ref_t, 0), q75_s=_q(ref_t, 2), min_s=min(ref_t), max_s=max(ref_t), ratio_to_reference=1.))
     if startup:
-        mods = ', '.join(repr(m) for m in ('tfnas.cli', *track.metric_modules, *track.search_modules))
-        code = f"import importlib; [importlib.import_module(m) for m in ({mods},)]; from tfnas.cli import build_parser; " \
-               f"from tfnas.core import get_track; build_parser(['score', {track.name!r}]); get_track({track.name!r}).space()"
-        s_tfnas, s_torch = startup_seconds(code, repeats), startup_seconds('import torch', repeats)
-        rows.append(dict(what=f'start-up of a {track.name} command (python process)', kind='startup', repeats=repeats, median_s=s_tfnas))
+        cheap = 'num_params' if 'num_params' in list_metrics(sp.family) else track.metrics(list(track.default_metrics))[0].name
+        wall, scoring = command_startup(track.name, cheap, repeats)
+        s_torch = startup_seconds('import torch', repeats)
+        rows.append(dict(what=f'tfnas score {track.name} --archs 1 --metrics {cheap}: process wall minus scoring', kind='startup',
+                         repeats=repeats, median_s=wall - scoring))
         rows.append(dict(what='python -c "import torch"', kind='startup', repeats=repeats, median_s=s_torch))
-        rows.append(dict(what='start-up beyond importing torch', kind='startup', repeats=repeats, median_s=s_tfnas - s_torch))
+        rows.append(dict(what='start-up beyond importing torch', kind='startup', repeats=repeats, median_s=wall - scoring - s_torch))
     if throughput:
         tp = track.archs(throughput_archs, opts)
         for w in throughput:

@@ -14,8 +14,8 @@ import torch.nn.functional as F
 __all__ = ['ACTIVATIONS', 'ARITY', 'OPS', 'SKIP_STRIDE', 'RNN_RECIPE', 'LSTM_RECIPE', 'GRU_RECIPE', 'REFERENCE_RECIPES',
            'RecipeError', 'parse_recipe', 'hidden_tuple_size', 'topo_order', 'validate_recipe', 'onednn_available',
            'mm_t', 'needed_nodes', 'RecipeCell', 'cell_step', 'RecipeRNN', 'LockedDropout', 'embedded_dropout',
-           'skip_draws', 'normal_draws', 'RNNModel', 'bptt', 'sample_recipe', 'recipe_key', 'mutate_recipe',
-           'NASBenchNLPSpace']
+           'skip_draws', 'normal_draws', 'materialize_cpu', 'RNNModel', 'bptt', 'sample_recipe', 'recipe_key',
+           'mutate_recipe', 'NASBenchNLPSpace']
 
 # %% ../../nbs/10_spaces.rnn.ipynb #96eeed8d
 ACTIVATIONS = {'activation_tanh': torch.tanh, 'activation_sigm': torch.sigmoid,
@@ -278,6 +278,18 @@ def normal_draws(n:int) -> int:
     if n < 16: raise ValueError(f"normal_ draws one by one below 16 elements (got {n})")
     return n + (16 if n % 16 else 0)
 
+def materialize_cpu(module:nn.Module) -> nn.Module:
+    """Give every `meta` parameter and buffer of `module` uninitialised CPU storage, in place.
+
+    Like `module.to_empty(device='cpu')`, without torch's Python `empty_like` decomposition for meta tensors, whose first
+    call imports `torch._dynamo` (about 0.5 s, once per process). Parameters must not be shared yet (tie them after)."""
+    for m in module.modules():
+        for n, p in list(m.named_parameters(recurse=False)):
+            setattr(m, n, nn.Parameter(torch.empty(p.shape, dtype=p.dtype), requires_grad=p.requires_grad))
+        for n, b in list(m.named_buffers(recurse=False)):
+            m._buffers[n] = torch.empty(b.shape, dtype=b.dtype)
+    return module
+
 # %% ../../nbs/10_spaces.rnn.ipynb #a5b9735a
 class RNNModel(nn.Module):
     "The NAS-Bench-NLP language model: embedding -> `nlayers` recipe layers -> decoder tied to the embedding."
@@ -297,11 +309,12 @@ class RNNModel(nn.Module):
         # on CPU (float32) build on `meta` and skip the default initialisation's draws (see above); elsewhere build as usual
         skip = torch.empty(0).device.type == 'cpu' and torch.get_default_dtype() == torch.float32
         with torch.device('meta') if skip else contextlib.nullcontext():
-            self.encoder = nn.Embedding(ntokens, emsize)
+            # on `meta`, Embedding's own normal_ init would import torch._dynamo (~1.5 s, once per process); its draws are skipped below
+            self.encoder = nn.Embedding.from_pretrained(torch.empty(ntokens, emsize), freeze=False) if skip else nn.Embedding(ntokens, emsize)
             self.rnns = nn.ModuleList(RecipeRNN(recipe, sizes[l], sizes[l + 1], wdrop, name) for l in range(nlayers))
             self.decoder = nn.Linear(sizes[-1], ntokens)
         if skip:
-            self.to_empty(device='cpu')
+            materialize_cpu(self)
             ne = self.encoder.weight.numel()
             if ne < 16: torch.empty(ne).normal_()
             skip_draws((normal_draws(ne) if ne >= 16 else 0) + sum(p.numel() for m in (self.rnns, self.decoder) for p in m.parameters()))
