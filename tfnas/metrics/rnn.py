@@ -172,7 +172,7 @@ NOISE_COLUMNS = tuple(f'rnn_noise_jacobian_{kind}_{a}' for a in NOISE_AMPLITUDES
 def rnn_noise_jacobian(model, batch, ctx):
     "Jacobian covariance and cosine with the embedding output perturbed by amplitude x row variance x N(0,1) noise."
     amps = (0., *NOISE_AMPLITUDES.values())
-    gs = ctx.cached('rnn.jacobians', lambda: input_jacobians(model, _tokens(batch), amps))
+    gs = ctx.cached('rnn.jacobians', lambda: input_jacobians(model, _tokens(batch), amps, _clean(model, batch, ctx)))  # the shared clean forward
     ctx.cached(('rnn.jacobian', 0.), lambda: gs[0])  # the clean Jacobian came with it: share it (`clean_jacobian` reads this key)
     out = {}
     for a, g in zip(NOISE_AMPLITUDES, gs[1:]):
