@@ -155,7 +155,10 @@ class DaskExecutor:
 
     def scatter(self, obj):
         "Send `obj` (a batch) to every worker once; pass the returned future as a task argument."
-        return self.client.scatter(obj, broadcast=True)
+        # hash=False: a key of its own per call. With the content hash, a batch scattered again (every generation of a
+        # search) reuses the key of the copy being released, and its tasks can be cancelled for "lost dependencies"
+        # (dask/distributed#4612; here 4 of 40 rounds of the test below without it)
+        return self.client.scatter(obj, broadcast=True, hash=False)
 
     def map(self, fn:Callable, items:list) -> list:
         "Results of `fn(*args)` for every item, in input order."
