@@ -82,8 +82,8 @@ def build_parser(argv:list|None=None, # the command line (decides which verb and
     tracks = {n: get_track(n) for n in list_tracks() if not n.startswith('_')}
     p = _Parser(prog='tfnas', description='Training-free neural architecture search: score and search architectures at initialization.',
                 epilog='tracks:\n' + '\n'.join(f"  {n:14s} {t.help}" for n, t in tracks.items()) +
-                       "\n\nexamples:\n  tfnas search nasbench-nlp --n 5 --metric hidden_covariance\n  tfnas score toy --archs 4 --metrics num_params"
-                       "\n  tfnas search nasbench201 --max-params 0.344 --out result.json\n\n'tfnas COMMAND TRACK --help' lists a track's options and metrics",
+                       "\n\nexamples:\n" + ''.join(f"  {t.example}\n" for t in tracks.values() if t.example) +
+                       "\n'tfnas COMMAND TRACK --help' lists a track's options and metrics",
                 formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument('--version', action='version', version=f'tfnas {tfnas.__version__}')
     verbs = p.add_subparsers(dest='verb', metavar='COMMAND', parser_class=_Parser)

@@ -327,6 +327,7 @@ class Track:
     "What differs between benchmarks: the space, the batch, the benchmark file, default metrics and the track's options."
     name:str = '' # the command-line target and the results store's track key
     help:str = '' # one line for `tfnas --help`
+    example:str = '' # one command line that `tfnas --help` shows as an example (none when empty)
     id_column:str = 'arch_id' # the id column of result tables ('recipe_id', 'id', ...)
     options:tuple = () # the track's own `Option`s (batch, data files, model size)
     metric_modules:tuple = () # modules whose import registers the track's metrics

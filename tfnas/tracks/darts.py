@@ -15,6 +15,7 @@ class DartsTrack(Track):
     "The DARTS space: genotypes on Gaussian images, no ground truth; budgets on the CIFAR-10 evaluation network."
     name = 'darts'
     help = 'DARTS genotypes (normal + reduction cells, 8 operations) on Gaussian images; no ground truth: train what it prints'
+    example = 'tfnas search darts --algo nasi --image-size 16 --seed 0 --out genotype.json'
     id_column, default_archs, truth = 'arch_id', '10', None
     metric_modules = ('tfnas.metrics.generic', 'tfnas.metrics.ntk')
     search_modules = ('tfnas.nasi',)

@@ -40,6 +40,7 @@ class NB201Track(Track):
             'Default search: supernet --metric synflow (the best found on seeds 0-9 without a budget: 93.7 on CIFAR-10, '
             'about 10 CPU s); with --max-params the best found is --algo sized --metric jacob_cov --batch-size 16 '
             '(92.0 under 0.344M; see 92_repro.nasi)')
+    example = 'tfnas search nasbench201 --max-params 0.344 --out result.json'
     id_column, default_archs, truth = 'arch_id', '100', 'cifar10'
     metric_modules = ('tfnas.metrics.generic', 'tfnas.metrics.ntk')
     lazy_metric_modules = ('tfnas.predict',)  # the shipped predictor as the metric 'predicted' (imported on demand)

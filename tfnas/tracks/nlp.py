@@ -47,6 +47,7 @@ class NLPTrack(Track):
     "NAS-Bench-NLP: recurrent cells (logged or generated), the paper's PTB minibatch or synthetic tokens, logged losses."
     name = 'nasbench-nlp'
     help = 'NAS-Bench-NLP recurrent cells (benchmark logs or the generator); PTB minibatch or synthetic tokens'
+    example = 'tfnas search nasbench-nlp --n 5 --metric hidden_covariance'
     id_column, default_archs, truth, truth_higher_is_better = 'recipe_id', 'bench', 'test_loss', False
     metric_modules = ('tfnas.metrics.rnn',)
     lazy_metric_modules = ('tfnas.predict',)  # the shipped predictor as the metric 'predicted' (imported on demand)
