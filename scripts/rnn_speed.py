@@ -5,6 +5,7 @@
     python scripts/rnn_speed.py profile --label new --out results/nlp/speed_profile.csv   # component CPU seconds, 1 thread
     python scripts/rnn_speed.py check --out results/nlp/speed_check.csv                  # every suite column vs main, 20 archs
     python scripts/rnn_speed.py precision --out results/nlp/speed_float64.csv            # main and new against float64
+    python scripts/rnn_speed.py products --out results/nlp/forward_products.csv          # the forward on MKL vs oneDNN, 2 threads
 
 The 20 architectures are the first 20 recipe ids of the WikiText-2 logs, scored at PTB's sizes on the paper's batch
 (the PTB test split, 50 x 70, offset 0, seed 0), exactly as `tfnas score nasbench-nlp --corpus corpora/ptb` builds
@@ -128,6 +129,37 @@ def precision(ids, ref, check):
         print(rid, flush=True)
     return pd.DataFrame(rows)
 
+def products(ids, repeats:int=3):
+    "Per architecture: the recurrent forward's seconds with its products on MKL (as shipped) and on oneDNN, the fused LSTM\n\n    forward in the same rounds, and hidden covariance from each forward (what switching the products would change)."
+    import numpy as np, pandas as pd
+    from tfnas.core import seeded
+    from tfnas.spaces.rnn import RNNModel, mm_t
+    from tfnas.metrics.rnn import hidden_states
+    from tfnas.numerics import corr_eig_score
+    matmul = torch.Tensor.__matmul__
+    def onednn(a, b):  # `x @ w.t()` as the forward writes it, through oneDNN; every other product unchanged
+        if a.dim() == 2 and b.dim() == 2 and b.t().is_contiguous() and not b.is_contiguous(): return mm_t(a, b.t())
+        return matmul(a, b)
+    batch, rows = ptb_batch(), []
+    lstm, x = torch.nn.LSTM(400, 600, 3).eval(), torch.randn(70, 50, 400, generator=torch.Generator().manual_seed(0))
+    for rid, recipe in archs(ids):
+        with seeded(0): m = RNNModel(recipe, **SIZES, name=f"recipe {rid}").eval()
+        t, hc = {'mkl': [], 'onednn': [], 'lstm': []}, {}
+        for _ in range(repeats):
+            for k in ('mkl', 'onednn'):
+                torch.Tensor.__matmul__ = onednn if k == 'onednn' else matmul
+                try:
+                    t0 = time.perf_counter(); hs = hidden_states(m, batch); t[k].append(time.perf_counter() - t0)
+                finally: torch.Tensor.__matmul__ = matmul
+                hc[k] = [corr_eig_score(h, constant='drop') for h in hs]
+            t0 = time.perf_counter()
+            with torch.no_grad(): lstm(x)
+            t['lstm'].append(time.perf_counter() - t0)
+        rows.append(dict(recipe_id=rid, mkl_s=np.median(t['mkl']), onednn_s=np.median(t['onednn']), lstm_s=np.median(t['lstm']),
+                         **{f'rel_diff_l{l + 1}': abs(a - b) / abs(a) for l, (a, b) in enumerate(zip(hc['mkl'], hc['onednn']))}))
+        print(rid, flush=True)
+    return pd.DataFrame(rows)
+
 def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = p.add_subparsers(dest='cmd', required=True)
@@ -141,6 +173,9 @@ def main(argv=None):
     pq.add_argument('--ids', type=int, nargs='+', default=[1000146, 1000418, 1000419, 1000782])
     pq.add_argument('--ref', default='results/nlp/speed_reference_main.csv'); pq.add_argument('--check', default='results/nlp/speed_check.csv')
     pq.add_argument('--out', required=True)
+    pm = sub.add_parser('products', help="the recurrent forward with MKL's and with oneDNN's products: seconds and hidden covariance")
+    pm.add_argument('--ids', type=int, nargs='+', default=list(IDS)); pm.add_argument('--threads', type=int, default=2)
+    pm.add_argument('--repeats', type=int, default=3); pm.add_argument('--out', required=True)
     a = p.parse_args(argv)
     import pandas as pd
     if a.cmd == 'profile':
@@ -159,6 +194,14 @@ def main(argv=None):
         torch.set_num_threads(1)
         d = precision(a.ids, pd.read_csv(a.ref), pd.read_csv(a.check))
         d.to_csv(a.out, index=False); print(d.groupby('column')[['main_vs_float64', 'new_vs_float64', 'new_vs_main']].max().to_string())
+        print(f"wrote {a.out}")
+    elif a.cmd == 'products':
+        torch.set_num_threads(a.threads)
+        d = products(a.ids, a.repeats)
+        d.to_csv(a.out, index=False)
+        rel = d.filter(like='rel_diff').max(axis=1)
+        print(f"median seconds: MKL {d.mkl_s.median():.3f}, oneDNN {d.onednn_s.median():.3f}, fused LSTM {d.lstm_s.median():.3f}; "
+              f"hidden covariance moved by up to {rel.max():.1e} relative, by more than 1e-6 on {(rel > 1e-6).sum()} of {len(d)}")
         print(f"wrote {a.out}")
 
 if __name__ == '__main__': sys.exit(main())
