@@ -3,7 +3,9 @@
 
     export PYTHONPATH=$PWD TFNAS_DATA=/path/to/data
     python scripts/rnn_speed.py profile --label new --out results/nlp/speed_profile.csv   # component CPU seconds, 1 thread
+    python scripts/rnn_speed.py values --out results/nlp/suite_values_REV.csv            # every suite column, 20 archs (a reference)
     python scripts/rnn_speed.py check --out results/nlp/speed_check.csv                  # every suite column vs main, 20 archs
+    python scripts/rnn_speed.py check --forward onednn --out ...                         # the same with the forward on oneDNN
     python scripts/rnn_speed.py precision --out results/nlp/speed_float64.csv            # main and new against float64
     python scripts/rnn_speed.py products --out results/nlp/forward_products.csv          # the forward on MKL vs oneDNN, 2 threads
 
@@ -16,7 +18,7 @@ Timing is the package's one harness, `tfnas bench nasbench-nlp` (see 21_metrics.
 `results/nlp/speed_bench.csv` and `speed_bench_main.csv` (new code and main, timed by the same function during the
 work) were made by this script's former `bench` command at commit 4d589e9."""
 from __future__ import annotations
-import argparse, functools, os, sys, time
+import argparse, contextlib, functools, os, sys, time
 from pathlib import Path
 import torch
 
@@ -97,6 +99,22 @@ def profile(ids, label:str):
             print(label, rid, task, f"{total:.2f} s", flush=True)
     return pd.DataFrame(rows)
 
+@contextlib.contextmanager
+def onednn_forward():
+    "Inside, `a @ w.t()` with `w` contiguous (how the recurrent forward writes its products) runs on oneDNN wherever `mm_t` would."
+    from tfnas.spaces.rnn import onednn_available
+    matmul = torch.Tensor.__matmul__
+    def patched(a, b):
+        w = b.t()
+        if (b.dim() == 2 and a.dim() >= 2 and w.is_contiguous() and not b.is_contiguous() and a.is_cpu and b.is_cpu
+                and a.dtype == b.dtype == torch.float32 and onednn_available()
+                and not (torch.is_grad_enabled() and (a.requires_grad or b.requires_grad))):
+            return torch.ops.mkldnn._linear_pointwise(a, w, None, 'none', [], '')
+        return matmul(a, b)
+    torch.Tensor.__matmul__ = patched
+    try: yield
+    finally: torch.Tensor.__matmul__ = matmul
+
 def score_archs(ids):
     "Every suite column on the benchmark architectures, built and scored as `tfnas score nasbench-nlp` does."
     import pandas as pd
@@ -166,9 +184,13 @@ def main(argv=None):
     pp = sub.add_parser('profile', help='component CPU seconds on a few architectures (1 thread)')
     pp.add_argument('--ids', type=int, nargs='+', default=[1000000, 1000248, 1000782])
     pp.add_argument('--label', default='new'); pp.add_argument('--out', required=True); pp.add_argument('--append', action='store_true')
+    pv = sub.add_parser('values', help='every suite column on the 20 architectures (a reference for `check`)')
+    pv.add_argument('--ids', type=int, nargs='+', default=list(IDS)); pv.add_argument('--threads', type=int, default=2)
+    pv.add_argument('--out', required=True)
     pc = sub.add_parser('check', help='every suite column vs the reference values of main')
     pc.add_argument('--ids', type=int, nargs='+', default=list(IDS)); pc.add_argument('--threads', type=int, default=2)
     pc.add_argument('--ref', default='results/nlp/speed_reference_main.csv'); pc.add_argument('--out')
+    pc.add_argument('--forward', choices=('mkl', 'onednn'), default='mkl', help="the forward's products: as shipped (MKL) or on oneDNN")
     pq = sub.add_parser('precision', help="main's and this code's float32 values against float64 on a few architectures")
     pq.add_argument('--ids', type=int, nargs='+', default=[1000146, 1000418, 1000419, 1000782])
     pq.add_argument('--ref', default='results/nlp/speed_reference_main.csv'); pq.add_argument('--check', default='results/nlp/speed_check.csv')
@@ -183,10 +205,14 @@ def main(argv=None):
         df = profile(a.ids, a.label)
         if a.append and Path(a.out).exists(): df = pd.concat([pd.read_csv(a.out), df])
         df.to_csv(a.out, index=False); print(f"wrote {a.out}")
+    elif a.cmd == 'values':
+        torch.set_num_threads(a.threads)
+        score_archs(a.ids).to_csv(a.out, index=False); print(f"wrote {a.out}")
     elif a.cmd == 'check':
         from tfnas.metrics.rnn import suite_differences
         torch.set_num_threads(a.threads)
-        d = suite_differences(score_archs(a.ids), pd.read_csv(a.ref))
+        with onednn_forward() if a.forward == 'onednn' else contextlib.nullcontext(): new = score_archs(a.ids)
+        d = suite_differences(new, pd.read_csv(a.ref))
         print(d.groupby('column').rel_diff.max().sort_values(ascending=False).to_string())
         if a.out: d.to_csv(a.out, index=False); print(f"wrote {a.out}")
         print(f"largest relative difference from main: {d.rel_diff.max():.2e} ({(d.rel_diff > 1e-6).sum()} of {len(d)} values above 1e-6)")

@@ -199,7 +199,8 @@ def _values(m:Metric, out) -> dict:
 def _nonfinite(x) -> int:
     "Number of NaN/inf entries in the floating tensors of `x` (a tensor, a container of them, or a module's parameters)."
     if isinstance(x, nn.Module): return sum(_nonfinite(p) for p in x.parameters())
-    if isinstance(x, torch.Tensor): return int((~torch.isfinite(x)).sum()) if x.is_floating_point() else 0
+    if isinstance(x, torch.Tensor):  # a finite sum has only finite terms: one pass in the usual case, a count otherwise
+        return 0 if not x.is_floating_point() or bool(torch.isfinite(x.sum())) else int((~torch.isfinite(x)).sum())
     if isinstance(x, dict): return sum(_nonfinite(v) for v in x.values())
     if isinstance(x, (list, tuple)): return sum(_nonfinite(v) for v in x)
     return 0

@@ -13,9 +13,9 @@ import torch.nn.functional as F
 # %% auto #0
 __all__ = ['ACTIVATIONS', 'ARITY', 'OPS', 'SKIP_STRIDE', 'RNN_RECIPE', 'LSTM_RECIPE', 'GRU_RECIPE', 'REFERENCE_RECIPES',
            'RecipeError', 'parse_recipe', 'hidden_tuple_size', 'topo_order', 'validate_recipe', 'onednn_available',
-           'mm_t', 'needed_nodes', 'RecipeCell', 'cell_step', 'RecipeRNN', 'LockedDropout', 'embedded_dropout',
-           'skip_draws', 'normal_draws', 'materialize_cpu', 'RNNModel', 'bptt', 'sample_recipe', 'recipe_key',
-           'mutate_recipe', 'NASBenchNLPSpace']
+           'pack_t', 'mm_t', 'needed_nodes', 'RecipeCell', 'cell_step', 'RecipeRNN', 'LockedDropout',
+           'embedded_dropout', 'skip_draws', 'normal_draws', 'materialize_cpu', 'RNNModel', 'bptt', 'sample_recipe',
+           'recipe_key', 'mutate_recipe', 'NASBenchNLPSpace']
 
 # %% ../../nbs/10_spaces.rnn.ipynb #96eeed8d
 ACTIVATIONS = {'activation_tanh': torch.tanh, 'activation_sigm': torch.sigmoid,
@@ -112,10 +112,21 @@ def onednn_available() -> bool:
         return torch.backends.mkldnn.is_available() and torch.equal(out, torch.full((2, 4), 3.))
     except (AttributeError, RuntimeError, NotImplementedError): return False
 
+def pack_t(w:torch.Tensor, # (N, K) weight that `mm_t` will multiply by many times
+           rows:int|None=None, # how many rows it will usually be multiplied with (a layout hint: any number works)
+          ) -> torch.Tensor:
+    "`w` reordered once into oneDNN's blocked layout, for repeated `mm_t(a, w)` (same values); `w` itself under autograd or without oneDNN."
+    if (w.is_cpu and w.dtype == torch.float32 and w.dim() == 2 and not torch.is_grad_enabled() and onednn_available()):
+        return torch.ops.mkldnn._reorder_linear_weight(w.contiguous(), rows)
+    return w
+
 def mm_t(a:torch.Tensor, # (..., K)
-         w:torch.Tensor, # (N, K)
+         w:torch.Tensor, # (N, K), or its `pack_t`
         ) -> torch.Tensor:
     "`a @ w.T`: through oneDNN on CPU float32 when no autograd graph is being recorded, else `torch.matmul`."
+    if w.is_mkldnn:
+        if torch.is_grad_enabled() and a.requires_grad: raise RuntimeError("mm_t: a packed weight (pack_t) records no autograd graph")
+        return torch.ops.mkldnn._linear_pointwise(a, w, None, 'none', [], '')
     if (a.is_cpu and w.is_cpu and a.dtype == w.dtype == torch.float32 and w.is_contiguous() and a.dim() >= 2
             and not (torch.is_grad_enabled() and (a.requires_grad or w.requires_grad)) and onednn_available()):
         return torch.ops.mkldnn._linear_pointwise(a, w, None, 'none', [], '')
@@ -406,8 +417,8 @@ def bptt(layer:RecipeRNN, # the layer, in eval mode
     if layer.training and layer.wdrop: raise ValueError("bptt needs eval mode (weight drop is random in training mode)")
     c, T = layer.cell, len(trace)
     W = {s: _src_weights(c, s) for s in c.consumers}
-    Wt = {s: w.t().contiguous() for s, w in W.items()}
     B, H = grad_out.shape[1], c.hidden_size
+    Wt = {s: pack_t(w.t().contiguous(), B) for s, w in W.items()}
     zero = grad_out.new_zeros(B, H)
     G = {s: grad_out.new_empty(T, B, W[s].shape[0]) for s in c.consumers if s == 'x' or weights}
     gx_direct, carry, hs, rev = None, [None] * c.k, ([None] * T if states else None), c.plan[::-1]
