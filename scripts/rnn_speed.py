@@ -7,6 +7,7 @@
     python scripts/rnn_speed.py check --out results/nlp/speed_check.csv                  # every suite column vs main, 20 archs
     python scripts/rnn_speed.py check --forward onednn --out ...                         # the same with the forward on oneDNN
     python scripts/rnn_speed.py precision --out results/nlp/speed_float64.csv            # main and new against float64
+    python scripts/rnn_speed.py flips --out results/nlp/forward_flips.csv                # activation codes vs float64, MKL and oneDNN
     python scripts/rnn_speed.py products --out results/nlp/forward_products.csv          # the forward on MKL vs oneDNN, 2 threads
 
 The 20 architectures are the first 20 recipe ids of the WikiText-2 logs, scored at PTB's sizes on the paper's batch
@@ -128,6 +129,27 @@ def score_archs(ids):
         print(rid, flush=True)
     return pd.DataFrame(rows)
 
+def flips(ids):
+    "Per architecture: the activation codes (value > 0) of the clean forward that differ from the float64 forward's,\n\n    with the forward's products on MKL (as shipped) and on oneDNN, and the largest |float64 value| among them."
+    import copy, contextlib, pandas as pd
+    from tfnas.core import seeded
+    from tfnas.spaces.rnn import RNNModel
+    batch, rows = ptb_batch(), []
+    def acts(model):
+        vals = []
+        with torch.no_grad(): model.recurrent(model.embed(batch), observe=lambda l, t, n, v: vals.append(v.flatten()))
+        return torch.cat(vals) if vals else torch.zeros(0, dtype=torch.float64)
+    for rid, recipe in archs(ids):
+        with seeded(0): m = RNNModel(recipe, **SIZES).eval()
+        v64 = acts(copy.deepcopy(m).double())
+        pos, mag = v64 > 0, v64.abs().float(); del v64
+        r = dict(recipe_id=rid, activations=pos.numel())
+        for k in ('mkl', 'onednn'):
+            with onednn_forward() if k == 'onednn' else contextlib.nullcontext(): f = (acts(m) > 0) != pos
+            r[f'{k}_flips'] = int(f.sum()); r[f'{k}_largest_float64_at_flip'] = float(mag[f].max()) if f.any() else 0.
+        rows.append(r); print(r, flush=True)
+    return pd.DataFrame(rows)
+
 def precision(ids, ref, check):
     "The suite in float64 on `ids`, against main's float32 values (`ref`) and this code's (`check`, from `check`).\n\n    The noise columns are left out: float64 noise is a different draw."
     import pandas as pd
@@ -191,6 +213,9 @@ def main(argv=None):
     pc.add_argument('--ids', type=int, nargs='+', default=list(IDS)); pc.add_argument('--threads', type=int, default=2)
     pc.add_argument('--ref', default='results/nlp/speed_reference_main.csv'); pc.add_argument('--out')
     pc.add_argument('--forward', choices=('mkl', 'onednn'), default='mkl', help="the forward's products: as shipped (MKL) or on oneDNN")
+    pf = sub.add_parser('flips', help="activation codes of the forward that differ from float64's, with MKL's and oneDNN's products")
+    pf.add_argument('--ids', type=int, nargs='+', default=list(IDS)); pf.add_argument('--threads', type=int, default=2)
+    pf.add_argument('--out', required=True)
     pq = sub.add_parser('precision', help="main's and this code's float32 values against float64 on a few architectures")
     pq.add_argument('--ids', type=int, nargs='+', default=[1000146, 1000418, 1000419, 1000782])
     pq.add_argument('--ref', default='results/nlp/speed_reference_main.csv'); pq.add_argument('--check', default='results/nlp/speed_check.csv')
@@ -216,6 +241,12 @@ def main(argv=None):
         print(d.groupby('column').rel_diff.max().sort_values(ascending=False).to_string())
         if a.out: d.to_csv(a.out, index=False); print(f"wrote {a.out}")
         print(f"largest relative difference from main: {d.rel_diff.max():.2e} ({(d.rel_diff > 1e-6).sum()} of {len(d)} values above 1e-6)")
+    elif a.cmd == 'flips':
+        torch.set_num_threads(a.threads)
+        d = flips(a.ids); d.to_csv(a.out, index=False)
+        print(f"codes differing from float64 over {len(d)} architectures: MKL {d.mkl_flips.sum()} (on {(d.mkl_flips > 0).sum()}), "
+              f"oneDNN {d.onednn_flips.sum()} (on {(d.onednn_flips > 0).sum()}), of {d.activations.sum()}")
+        print(f"wrote {a.out}")
     elif a.cmd == 'precision':
         torch.set_num_threads(1)
         d = precision(a.ids, pd.read_csv(a.ref), pd.read_csv(a.check))

@@ -184,13 +184,13 @@ def _src_weights(cell:RecipeCell, src:str, wdrop:float=0., training:bool=False):
 
 def cell_step(cell:RecipeCell, # the cell
               vals:dict, # node -> tensor, holding `x` and the `h_prev_i`; every node's value is added to it
-              weights:dict, # source -> concatenated weight (from `_src_weights`)
+              weights:dict, # source -> concatenated weight (from `_src_weights`), or its `pack_t`
               xproj:torch.Tensor|None=None, # precomputed projection of `x` for every linear consumer of `x`
               observe:Callable|None=None, # called as observe(node, tensor) for every activation node
              ) -> tuple:
     "One step of `cell`: returns the tuple `(h_new_0, ..., h_new_{k-1})`."
     H, proj = cell.hidden_size, {}
-    for s in cell.bases: proj[s] = (xproj if s == 'x' and xproj is not None else vals[s] @ weights[s].t()).split(H, -1)
+    for s in cell.bases: proj[s] = (xproj if s == 'x' and xproj is not None else mm_t(vals[s], weights[s])).split(H, -1)
     for n, op, ins in cell.plan:
         if op == 'linear':
             terms, b = [proj[s][c] for s, c in cell.terms[n]], cell.linears[n][0].bias
@@ -210,7 +210,7 @@ def cell_step(cell:RecipeCell, # the cell
             a, b, c = (vals[i] for i in ins)
             out = a * b + (1 - a) * c
         vals[n] = out
-        if n in cell.consumers: proj[n] = (out @ weights[n].t()).split(H, -1)
+        if n in cell.consumers: proj[n] = mm_t(out, weights[n]).split(H, -1)
     return tuple(vals[f'h_new_{i}'] for i in range(cell.k))
 
 # %% ../../nbs/10_spaces.rnn.ipynb #6e539f59
@@ -234,7 +234,8 @@ class RecipeRNN(nn.Module):
         h = self.init_hidden(x.shape[1], x.device, x.dtype) if hidden is None else tuple(hidden)
         if len(h) != c.k: raise ValueError(f"expected a hidden tuple of {c.k} tensors, got {len(h)}")
         weights = {s: _src_weights(c, s, self.wdrop, self.training) for s in c.consumers}
-        xp = x @ weights['x'].t() if 'x' in weights else None
+        xp = mm_t(x, weights['x']) if 'x' in weights else None
+        weights = {s: pack_t(w, x.shape[1]) for s, w in weights.items()}  # laid out once, used at every step
         steps = []
         for t in range(x.shape[0]):
             vals = {'x': x[t], **{f'h_prev_{i}': hi for i, hi in enumerate(h)}}
