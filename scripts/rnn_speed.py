@@ -5,10 +5,14 @@
     python scripts/rnn_speed.py profile --label new --out results/nlp/speed_profile.csv   # component CPU seconds, 1 thread
     python scripts/rnn_speed.py values --out results/nlp/suite_values_REV.csv            # every suite column, 20 archs (a reference)
     python scripts/rnn_speed.py check --out results/nlp/speed_check.csv                  # every suite column vs main, 20 archs
-    python scripts/rnn_speed.py check --forward onednn --out ...                         # the same with the forward on oneDNN
+    python scripts/rnn_speed.py check --forward mkl --out ...                            # the same with version 0.1's MKL forward
     python scripts/rnn_speed.py precision --out results/nlp/speed_float64.csv            # main and new against float64
     python scripts/rnn_speed.py flips --out results/nlp/forward_flips.csv                # activation codes vs float64, MKL and oneDNN
     python scripts/rnn_speed.py products --out results/nlp/forward_products.csv          # the forward on MKL vs oneDNN, 2 threads
+
+Since version 0.2 the shipped forward multiplies on oneDNN with packed weights; `--forward mkl` (check) and the `mkl`
+arms of `flips` and `products` run version 0.1's forward (`mkl_forward`). `results/nlp/forward_products.csv` was made
+at commit 51ed37b, whose `products` compared MKL with plain-layout oneDNN on the forward's 2-D products only.
 
 The 20 architectures are the first 20 recipe ids of the WikiText-2 logs, scored at PTB's sizes on the paper's batch
 (the PTB test split, 50 x 70, offset 0, seed 0), exactly as `tfnas score nasbench-nlp --corpus corpora/ptb` builds
@@ -101,20 +105,24 @@ def profile(ids, label:str):
     return pd.DataFrame(rows)
 
 @contextlib.contextmanager
-def onednn_forward():
-    "Inside, `a @ w.t()` with `w` contiguous (how the recurrent forward writes its products) runs on oneDNN wherever `mm_t` would."
-    from tfnas.spaces.rnn import onednn_available
-    matmul = torch.Tensor.__matmul__
-    def patched(a, b):
-        w = b.t()
-        if (b.dim() == 2 and a.dim() >= 2 and w.is_contiguous() and not b.is_contiguous() and a.is_cpu and b.is_cpu
-                and a.dtype == b.dtype == torch.float32 and onednn_available()
-                and not (torch.is_grad_enabled() and (a.requires_grad or b.requires_grad))):
-            return torch.ops.mkldnn._linear_pointwise(a, w, None, 'none', [], '')
-        return matmul(a, b)
-    torch.Tensor.__matmul__ = patched
+def mkl_forward():
+    """Inside, the recurrent forward multiplies as version 0.1 did, with `@` (MKL) instead of `mm_t` on packed weights.
+
+    Only the forward (`RecipeRNN.forward` and the `cell_step`s it runs): the planned backward keeps its oneDNN products,
+    as in version 0.1, so that `check --forward mkl` reproduces version 0.1's values exactly."""
+    import tfnas.spaces.rnn as rnn
+    forward, mm, pack = rnn.RecipeRNN.forward, rnn.mm_t, rnn.pack_t
+    def forward_01(self, *args, **kw):
+        rnn.mm_t, rnn.pack_t = (lambda a, w: a @ w.t()), (lambda w, rows=None: w)
+        try: return forward(self, *args, **kw)
+        finally: rnn.mm_t, rnn.pack_t = mm, pack
+    rnn.RecipeRNN.forward = forward_01
     try: yield
-    finally: torch.Tensor.__matmul__ = matmul
+    finally: rnn.RecipeRNN.forward = forward
+
+def forward_products(kind:str):
+    "The context in which the forward's products are `kind`: 'onednn' (as shipped since version 0.2) or 'mkl' (version 0.1)."
+    return mkl_forward() if kind == 'mkl' else contextlib.nullcontext()
 
 def score_archs(ids):
     "Every suite column on the benchmark architectures, built and scored as `tfnas score nasbench-nlp` does."
@@ -130,8 +138,8 @@ def score_archs(ids):
     return pd.DataFrame(rows)
 
 def flips(ids):
-    "Per architecture: the activation codes (value > 0) of the clean forward that differ from the float64 forward's,\n\n    with the forward's products on MKL (as shipped) and on oneDNN, and the largest |float64 value| among them."
-    import copy, contextlib, pandas as pd
+    "Per architecture: the activation codes (value > 0) of the clean forward that differ from the float64 forward's,\n\n    with the forward's products on MKL (version 0.1) and on oneDNN (as shipped), and the largest |float64 value| among them."
+    import copy, pandas as pd
     from tfnas.core import seeded
     from tfnas.spaces.rnn import RNNModel
     batch, rows = ptb_batch(), []
@@ -145,7 +153,7 @@ def flips(ids):
         pos, mag = v64 > 0, v64.abs().float(); del v64
         r = dict(recipe_id=rid, activations=pos.numel())
         for k in ('mkl', 'onednn'):
-            with onednn_forward() if k == 'onednn' else contextlib.nullcontext(): f = (acts(m) > 0) != pos
+            with forward_products(k): f = (acts(m) > 0) != pos
             r[f'{k}_flips'] = int(f.sum()); r[f'{k}_largest_float64_at_flip'] = float(mag[f].max()) if f.any() else 0.
         rows.append(r); print(r, flush=True)
     return pd.DataFrame(rows)
@@ -170,16 +178,12 @@ def precision(ids, ref, check):
     return pd.DataFrame(rows)
 
 def products(ids, repeats:int=3):
-    "Per architecture: the recurrent forward's seconds with its products on MKL (as shipped) and on oneDNN, the fused LSTM\n\n    forward in the same rounds, and hidden covariance from each forward (what switching the products would change)."
+    "Per architecture: the recurrent forward's seconds with its products on MKL (version 0.1) and on oneDNN (0.2), the fused LSTM\n\n    forward in the same rounds, and hidden covariance from each forward (what switching the products would change)."
     import numpy as np, pandas as pd
     from tfnas.core import seeded
-    from tfnas.spaces.rnn import RNNModel, mm_t
+    from tfnas.spaces.rnn import RNNModel
     from tfnas.metrics.rnn import hidden_states
     from tfnas.numerics import corr_eig_score
-    matmul = torch.Tensor.__matmul__
-    def onednn(a, b):  # `x @ w.t()` as the forward writes it, through oneDNN; every other product unchanged
-        if a.dim() == 2 and b.dim() == 2 and b.t().is_contiguous() and not b.is_contiguous(): return mm_t(a, b.t())
-        return matmul(a, b)
     batch, rows = ptb_batch(), []
     lstm, x = torch.nn.LSTM(400, 600, 3).eval(), torch.randn(70, 50, 400, generator=torch.Generator().manual_seed(0))
     for rid, recipe in archs(ids):
@@ -187,10 +191,8 @@ def products(ids, repeats:int=3):
         t, hc = {'mkl': [], 'onednn': [], 'lstm': []}, {}
         for _ in range(repeats):
             for k in ('mkl', 'onednn'):
-                torch.Tensor.__matmul__ = onednn if k == 'onednn' else matmul
-                try:
+                with forward_products(k):
                     t0 = time.perf_counter(); hs = hidden_states(m, batch); t[k].append(time.perf_counter() - t0)
-                finally: torch.Tensor.__matmul__ = matmul
                 hc[k] = [corr_eig_score(h, constant='drop') for h in hs]
             t0 = time.perf_counter()
             with torch.no_grad(): lstm(x)
@@ -212,7 +214,7 @@ def main(argv=None):
     pc = sub.add_parser('check', help='every suite column vs the reference values of main')
     pc.add_argument('--ids', type=int, nargs='+', default=list(IDS)); pc.add_argument('--threads', type=int, default=2)
     pc.add_argument('--ref', default='results/nlp/speed_reference_main.csv'); pc.add_argument('--out')
-    pc.add_argument('--forward', choices=('mkl', 'onednn'), default='mkl', help="the forward's products: as shipped (MKL) or on oneDNN")
+    pc.add_argument('--forward', choices=('onednn', 'mkl'), default='onednn', help="the forward's products: oneDNN (as shipped since 0.2) or MKL (version 0.1)")
     pf = sub.add_parser('flips', help="activation codes of the forward that differ from float64's, with MKL's and oneDNN's products")
     pf.add_argument('--ids', type=int, nargs='+', default=list(IDS)); pf.add_argument('--threads', type=int, default=2)
     pf.add_argument('--out', required=True)
@@ -236,7 +238,7 @@ def main(argv=None):
     elif a.cmd == 'check':
         from tfnas.metrics.rnn import suite_differences
         torch.set_num_threads(a.threads)
-        with onednn_forward() if a.forward == 'onednn' else contextlib.nullcontext(): new = score_archs(a.ids)
+        with forward_products(a.forward): new = score_archs(a.ids)
         d = suite_differences(new, pd.read_csv(a.ref))
         print(d.groupby('column').rel_diff.max().sort_values(ascending=False).to_string())
         if a.out: d.to_csv(a.out, index=False); print(f"wrote {a.out}")
