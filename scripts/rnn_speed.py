@@ -9,6 +9,7 @@
     python scripts/rnn_speed.py precision --out results/nlp/speed_float64.csv            # main and new against float64
     python scripts/rnn_speed.py flips --out results/nlp/forward_flips.csv                # activation codes vs float64, MKL and oneDNN
     python scripts/rnn_speed.py products --out results/nlp/forward_products.csv          # the forward on MKL vs oneDNN, 2 threads
+    python scripts/rnn_speed.py limit --out results/nlp/forward_limit.csv                # hidden covariance vs its GEMM floor and the LSTM
 
 Since version 0.2 the shipped forward multiplies on oneDNN with packed weights; `--forward mkl` (check) and the `mkl`
 arms of `flips` and `products` run version 0.1's forward (`mkl_forward`). `results/nlp/forward_products.csv` was made
@@ -77,10 +78,11 @@ def components():
          'autograd backward': [(torch.Tensor, 'backward'), (torch.autograd, 'grad')],
          'planned backward (bptt)': [(sr, 'bptt')] if hasattr(sr, 'bptt') else [],
          'decoder Gram and saliency sums (saliency_pass)': [(mr, 'saliency_pass')] if hasattr(sr, 'bptt') else [],
-         'corr_eig_score': [(core, 'corr_eig_score'), (mr, 'corr_eig_score')],
+         'corr_eig_score': [(core, 'corr_eig_score'), (mr, 'corr_eig_score')],   # tfnas.core before the numerics module
          'mean_abs_cosine_score': [(core, 'mean_abs_cosine_score'), (mr, 'mean_abs_cosine_score')],
          'activation kernel (CodeKernel.flush)': [(mr.CodeKernel, 'flush')],
          'logdet_score': [(core, 'logdet_score'), (mr, 'logdet_score')]}
+    c = {k: [(o, a) for o, a in v if hasattr(o, a)] for k, v in c.items()}   # only what this version of the code has
     return {k: v for k, v in c.items() if v}
 
 def profile(ids, label:str):
@@ -202,6 +204,83 @@ def products(ids, repeats:int=3):
         print(rid, flush=True)
     return pd.DataFrame(rows)
 
+def forward_shapes(model, steps:int, batch:int) -> list:
+    "The matrix products of `model`'s recurrent forward: (rows, K, N, calls) per layer and source (`x` once for all steps)."
+    out = []
+    for r in model.rnns:
+        c = r.cell
+        for s, cons in c.consumers.items():
+            ws = [c.linears[n][j].weight for n, j in cons]
+            N, K = sum(w.shape[0] for w in ws), ws[0].shape[1]
+            out.append((steps * batch, K, N, 1) if s == 'x' else (batch, K, N, steps))
+    return out
+
+def suite_shapes(model, steps:int, batch:int, noises:int=3) -> list:
+    """The matrix products of the RNN suite (`RNN_SUITE`), as (rows, K, N, calls): one forward of the clean and noised
+    batches (`1 + noises` times `batch` rows), the planned backward of the saliency, clean and noised cotangents (`2 + noises`
+    times `batch` rows: the same products transposed) and the saliency's weight gradients (each source's values times its
+    cotangents over the steps). The decoder's products, the correlation scores and the element-wise work are left out."""
+    fwd = forward_shapes(model, steps, batch * (1 + noises))
+    bwd = [(M, N, K, c) for M, K, N, c in forward_shapes(model, steps, batch * (2 + noises))]
+    wgrad = [(N, steps * batch, K, 1) for _, K, N, _ in forward_shapes(model, steps, batch)]
+    return fwd + bwd + wgrad
+
+def products_only(shapes, seed:int=0) -> float:
+    "Seconds of the products alone (`mm_t` on packed weights, random operands, the forward's shapes and counts): its GEMM floor."
+    from tfnas.spaces.rnn import mm_t, pack_t
+    g, tot = torch.Generator().manual_seed(seed), 0.
+    with torch.no_grad():
+        for M, K, N, calls in shapes:
+            a, w = torch.randn(M, K, generator=g), torch.randn(N, K, generator=g)
+            p = pack_t(w, M); mm_t(a, p)   # packed and warmed outside the clock, as the forward packs once per pass
+            t0 = time.perf_counter()
+            for _ in range(calls): mm_t(a, p)
+            tot += time.perf_counter() - t0
+    return tot
+
+def limit(ids, repeats:int=3, suite:bool=True):
+    """Per architecture: hidden covariance and its parts (build, recurrent forward, the three correlation scores) against the
+    forward's GEMM floor (its products alone) and the fused LSTM forward with its own products alone; with `suite`, the RNN suite
+    against its products alone (`suite_shapes`). Every part is timed once per repeat, interleaved; medians over repeats."""
+    import numpy as np, pandas as pd
+    from tfnas.core import seeded, score_model
+    from tfnas.spaces.rnn import RNNModel
+    from tfnas.metrics.rnn import hidden_states, RNN_SUITE
+    from tfnas.numerics import corr_eig_score
+    batch, rows = ptb_batch(), []
+    T, B = batch.shape
+    lstm, x = torch.nn.LSTM(SIZES['emsize'], SIZES['nhid'], SIZES['nlayers']).eval(), torch.randn(T, B, SIZES['emsize'], generator=torch.Generator().manual_seed(0))
+    lstm_shapes = [(T * B, k, 4 * SIZES['nhid'], 1) for k in [SIZES['emsize']] + [SIZES['nhid']] * (SIZES['nlayers'] - 1)]
+    lstm_shapes += [(B, SIZES['nhid'], 4 * SIZES['nhid'], T)] * SIZES['nlayers']
+    gflop = lambda sh: sum(2 * M * K * N * c for M, K, N, c in sh) / 1e9
+    for rid, recipe in archs(ids):
+        t = {k: [] for k in ('hidden_covariance_s', 'build_s', 'forward_s', 'corr_s', 'products_s', 'lstm_s', 'lstm_products_s',
+                             'suite_s', 'suite_products_s')}
+        for _ in range(repeats):
+            t0 = time.perf_counter()
+            with seeded(0): m = RNNModel(recipe, **SIZES, name=f"recipe {rid}")
+            t['build_s'].append(time.perf_counter() - t0); m.eval()
+            t0 = time.perf_counter(); hs = hidden_states(m, batch); t['forward_s'].append(time.perf_counter() - t0)
+            t0 = time.perf_counter(); [corr_eig_score(h, constant='drop') for h in hs]; t['corr_s'].append(time.perf_counter() - t0)
+            t['products_s'].append(products_only(forward_shapes(m, T, B)))
+            t0 = time.perf_counter()
+            with seeded(0): m = RNNModel(recipe, **SIZES, name=f"recipe {rid}")
+            score_model(m, batch, ['hidden_covariance'], seed=0, family='rnn'); t['hidden_covariance_s'].append(time.perf_counter() - t0)
+            t0 = time.perf_counter()
+            with torch.no_grad(): lstm(x)
+            t['lstm_s'].append(time.perf_counter() - t0)
+            t['lstm_products_s'].append(products_only(lstm_shapes))
+            if suite:
+                t0 = time.perf_counter()
+                with seeded(0): m = RNNModel(recipe, **SIZES, name=f"recipe {rid}")
+                score_model(m, batch, list(RNN_SUITE), seed=0, family='rnn'); t['suite_s'].append(time.perf_counter() - t0)
+                t['suite_products_s'].append(products_only(suite_shapes(m, T, B)))
+        rows.append(dict(recipe_id=rid, gflop=gflop(forward_shapes(m, T, B)), lstm_gflop=gflop(lstm_shapes),
+                         suite_gflop=gflop(suite_shapes(m, T, B)) if suite else np.nan,
+                         **{k: float(np.median(v)) if v else np.nan for k, v in t.items()}))
+        print(rid, {k: round(v, 3) for k, v in rows[-1].items() if k != 'recipe_id'}, flush=True)
+    return pd.DataFrame(rows)
+
 def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = p.add_subparsers(dest='cmd', required=True)
@@ -225,6 +304,10 @@ def main(argv=None):
     pm = sub.add_parser('products', help="the recurrent forward with MKL's and with oneDNN's products: seconds and hidden covariance")
     pm.add_argument('--ids', type=int, nargs='+', default=list(IDS)); pm.add_argument('--threads', type=int, default=2)
     pm.add_argument('--repeats', type=int, default=3); pm.add_argument('--out', required=True)
+    pl = sub.add_parser('limit', help="hidden covariance's parts against the forward's GEMM floor and the fused LSTM (2 threads)")
+    pl.add_argument('--ids', type=int, nargs='+', default=list(IDS)); pl.add_argument('--threads', type=int, default=2)
+    pl.add_argument('--repeats', type=int, default=3); pl.add_argument('--out', required=True)
+    pl.add_argument('--no-suite', dest='suite', action='store_false', help='leave out the suite rows (faster)')
     a = p.parse_args(argv)
     import pandas as pd
     if a.cmd == 'profile':
@@ -261,6 +344,20 @@ def main(argv=None):
         rel = d.filter(like='rel_diff').max(axis=1)
         print(f"median seconds: MKL {d.mkl_s.median():.3f}, oneDNN {d.onednn_s.median():.3f}, fused LSTM {d.lstm_s.median():.3f}; "
               f"hidden covariance moved by up to {rel.max():.1e} relative, by more than 1e-6 on {(rel > 1e-6).sum()} of {len(d)}")
+        print(f"wrote {a.out}")
+
+    elif a.cmd == 'limit':
+        torch.set_num_threads(a.threads)
+        d = limit(a.ids, a.repeats, a.suite); d.to_csv(a.out, index=False)
+        r = lambda x, y: float((d[x] / d[y]).median())
+        print(f"medians over {len(d)} architectures: forward {r('forward_s', 'products_s'):.2f}x its products alone; products "
+              f"{r('products_s', 'lstm_products_s'):.2f}x the LSTM's products alone ({(d.gflop / d.lstm_gflop).median():.2f}x its GFLOP); "
+              f"forward {r('forward_s', 'lstm_s'):.2f}x, hidden covariance {r('hidden_covariance_s', 'lstm_s'):.2f}x the fused LSTM; "
+              f"LSTM {r('lstm_s', 'lstm_products_s'):.2f}x its products alone; hidden covariance = build "
+              f"{(d.build_s / d.hidden_covariance_s).median():.0%} + forward {(d.forward_s / d.hidden_covariance_s).median():.0%} + "
+              f"correlation scores {(d.corr_s / d.hidden_covariance_s).median():.0%} (medians of shares)")
+        if a.suite: print(f"suite {r('suite_s', 'suite_products_s'):.2f}x its products alone ({r('suite_products_s', 'products_s'):.1f}x the "
+                          f"forward's), {r('suite_s', 'lstm_s'):.2f}x the fused LSTM forward")
         print(f"wrote {a.out}")
 
 if __name__ == '__main__': sys.exit(main())

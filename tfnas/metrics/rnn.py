@@ -129,7 +129,8 @@ def input_jacobians(model:RNNModel, # the language model (eval mode for the plan
     m, B = _lm(model), tokens.shape[1]
     with torch.no_grad(): emb = m.embed(tokens)
     eps = torch.randn_like(emb) if any(noises) else None  # one draw, scaled per amplitude
-    noised = [emb + a * emb.var(-1, keepdim=True) * eps for a in noises if a]
+    rowvar = emb.var(-1, keepdim=True) if any(noises) else None  # the per-row variance, computed once for every amplitude
+    noised = [emb + a * rowvar * eps for a in noises if a]
     rows = lambda g: [gi.transpose(0, 1).flatten(1) for gi in g.split(B, 1)]
     if m.training:   # autograd through the (randomly weight-dropped) layers
         return rows(input_grad(lambda x: m.recurrent(x)[0][-1], torch.cat([emb if not a else noised.pop(0) for a in noises], 1)))
