@@ -36,7 +36,9 @@ SIZES = dict(ntokens=10000, emsize=400, nhid=600, nlayers=3)
 def archs(ids=IDS):
     "(recipe_id, recipe) of benchmark logs, in the order of `ids`."
     from tfnas.benchmarks.nlp import load_nasbench_nlp
-    t = load_nasbench_nlp(DATA/'nasbench_nlp/wikitext2_logs.zip').drop_duplicates('recipe_id').set_index('recipe_id')
+    f = DATA/'nasbench_nlp/wikitext2_logs.zip'
+    t = load_nasbench_nlp(f).drop_duplicates('recipe_id').set_index('recipe_id')
+    if missing := [i for i in ids if i not in t.index]: sys.exit(f"--ids: recipe id(s) {missing} not in {f}")
     return [(i, t.at[i, 'recipe']) for i in ids]
 
 def ptb_batch():
@@ -219,7 +221,8 @@ def suite_shapes(model, steps:int, batch:int, noises:int=3) -> list:
     """The matrix products of the RNN suite (`RNN_SUITE`), as (rows, K, N, calls): one forward of the clean and noised
     batches (`1 + noises` times `batch` rows), the planned backward of the saliency, clean and noised cotangents (`2 + noises`
     times `batch` rows: the same products transposed) and the saliency's weight gradients (each source's values times its
-    cotangents over the steps). The decoder's products, the correlation scores and the element-wise work are left out."""
+    cotangents over the steps; `bptt` computes these with `torch.matmul`, `products_only` times them with `mm_t` like the
+    rest). The decoder's products, the correlation scores and the element-wise work are left out."""
     fwd = forward_shapes(model, steps, batch * (1 + noises))
     bwd = [(M, N, K, c) for M, K, N, c in forward_shapes(model, steps, batch * (2 + noises))]
     wgrad = [(N, steps * batch, K, 1) for _, K, N, _ in forward_shapes(model, steps, batch)]
