@@ -190,36 +190,35 @@ def _scores(args, quiet:bool):
     if not quiet:
         for n in notes: print(n)
     t0 = time.perf_counter()
-    with Store(store) as st:
-        df = score_archs(t, pairs, metrics, opts, store=st, executor=_engine(args), retry_failed=not args.no_retry_failed,
-                         truth=truth, progress=not quiet)
-    s = df.attrs['stats']
+    with Store(store) as st:   # a Table, not a DataFrame: a short `tfnas score` never imports pandas
+        tab = score_archs(t, pairs, metrics, opts, store=st, executor=_engine(args), retry_failed=not args.no_retry_failed,
+                          truth=truth, progress=not quiet, as_frame=False)
+    s = tab.attrs['stats']
     msg = (f"{t.name}: {s['total']} architectures ({s['unique']} distinct), {len(metrics)} metric(s): {s['from_store']} from the store, "
            f"{s['computed']} scored now in {time.perf_counter() - t0:.1f} s; {s['failed']} with errors; seed {opts['seed']}; store {store}")
-    return t, df, msg
+    return t, tab, msg
 
-def _fail_if_all_failed(t, df):
-    if len(df) and (df.error != '').all():
-        r = df.iloc[0]
-        raise RuntimeError(f"every architecture failed; first: {t.id_column} {r[t.id_column]}: {r.error}")
+def _fail_if_all_failed(t, tab):
+    if len(tab) and all(r['error'] for r in tab.rows):
+        r = tab.rows[0]
+        raise RuntimeError(f"every architecture failed; first: {t.id_column} {r[t.id_column]}: {r['error']}")
 
 def _score(args):
     from tfnas.store import write_table
-    t, df, msg = _scores(args, args.quiet)
-    if args.out: write_table(df, args.out)
+    t, tab, msg = _scores(args, args.quiet)
+    if args.out: write_table(tab, args.out)
     if not args.quiet:
-        import pandas as pd
-        with pd.option_context('display.width', 200, 'display.max_columns', 10, 'display.max_colwidth', 40):
-            print(df.drop(columns=['error']).head(10).to_string(index=False))
+        print(tab.to_text(max_rows=10, max_columns=10, max_colwidth=40, drop=('error',)))
         print(msg + (f"\nwrote {args.out}" if args.out else ''))
-    _fail_if_all_failed(t, df)
+    _fail_if_all_failed(t, tab)
 
 def _evaluate(args):
     from tfnas.evaluate import rank_table
     from tfnas.store import write_table
     from tfnas.core import resolve_metrics
-    t, df, msg = _scores(args, args.quiet)
-    _fail_if_all_failed(t, df)
+    t, tab, msg = _scores(args, args.quiet)
+    _fail_if_all_failed(t, tab)
+    df = tab.frame()
     truth = args.truth or t.truth
     if truth not in df.columns:
         raise CLIError(f"--truth: no column {truth!r} in the scores (truth columns here: {', '.join(c for c in df.columns if c not in ('error', 'seconds', t.id_column)) or 'none'})")

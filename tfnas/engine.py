@@ -10,7 +10,7 @@ from typing import Callable
 import torch
 import tfnas
 from .core import Track, get_track, resolve_metrics, score_model, seeded, get_device, list_metrics, OptionError
-from .store import Store, check_writable
+from .store import Store, Table, check_writable
 
 # %% auto #0
 __all__ = ['batch_digest', 'run_settings', 'torch_threads', 'score_task', 'InProcess', 'DaskExecutor', 'make_executor',
@@ -196,9 +196,9 @@ def score_archs(track, # a `Track` or a registered track name
                 retry_failed:bool=True, # recompute metrics that failed before under the same settings
                 truth:dict|None=None, # {id: {column: value}} ground truth to join (default: `track.truth_of`)
                 progress:bool=True, # show a progress bar
+                as_frame:bool=True, # a pandas DataFrame; False: a `Table` (no pandas import: `tfnas score` starts faster)
                ):
     "Score `archs` with `metrics` under `opts`, reusing and filling the results store; one row per id."
-    import pandas as pd
     track = get_track(track)
     opts = track.resolve({'seed': 0, 'device': 'cpu', 'threads': 1, **(opts or {})})
     get_device(opts['device'])
@@ -258,13 +258,14 @@ def score_archs(track, # a `Track` or a registered track name
         except (KeyError, ValueError) as e:
             row['error'] = '; '.join(filter(None, [row['error'], f"truth: {e.args[0] if e.args else e}"]))
         out.append(row)
-    df = pd.DataFrame(out)
     first = [track.id_column, *cols, 'error', 'seconds']
-    df = df.reindex(columns=first + [c for c in df.columns if c not in first])
-    df[cols] = df[cols].astype(float)
-    df.attrs['stats'] = dict(total=len(rows), unique=len(keys), computed=len(todo), from_store=len(keys) - len(todo),
-                             failed=int((df.error != '').sum()), failed_now=n_failed, settings_key=skey)
-    return df
+    for row in out:
+        for c in cols:
+            if row[c] is not None: row[c] = float(row[c])
+    tab = Table(first + [c for c in dict.fromkeys(c for row in out for c in row) if c not in first], out, floats=cols)
+    tab.attrs['stats'] = dict(total=len(rows), unique=len(keys), computed=len(todo), from_store=len(keys) - len(todo),
+                              failed=sum(row['error'] != '' for row in out), failed_now=n_failed, settings_key=skey)
+    return tab.frame() if as_frame else tab
 
 # %% ../nbs/04_engine.ipynb #ea6fe599
 def _median(xs): return statistics.median(xs) if xs else float('nan')

@@ -4,11 +4,11 @@
 
 # %% ../nbs/03_store.ipynb #f0587d66
 from __future__ import annotations
-import hashlib, json, math, os, sqlite3, tempfile, time
+import csv, hashlib, json, math, numbers, os, sqlite3, tempfile, time
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['settings_key', 'default_store_path', 'check_writable', 'Store', 'write_table']
+__all__ = ['settings_key', 'default_store_path', 'check_writable', 'Store', 'Table', 'write_table']
 
 # %% ../nbs/03_store.ipynb #86413019
 def settings_key(settings:dict, # JSON-serialisable values (seed, batch digest, options, version, ...)
@@ -122,8 +122,72 @@ class Store:
         if track is None: return self.con.execute('SELECT COUNT(*) FROM scores').fetchone()[0]
         return self.con.execute('SELECT COUNT(*) FROM scores WHERE track = ?', (track,)).fetchone()[0]
 
+# %% ../nbs/03_store.ipynb #27ddb261
+def _is_number(v) -> bool: return isinstance(v, numbers.Real) and not isinstance(v, bool)
+
+class Table:
+    "A results table in plain Python: `columns` in order, one dict per row (a missing key or `None` is a missing value)."
+    def __init__(self, columns:list, # column names, in order
+                 rows:list, # one dict per row; keys outside `columns` are ignored
+                 floats:tuple=(), # columns held as float whatever their values (the metric columns)
+                 attrs:dict|None=None, # facts about the table (the engine's `stats`), as `DataFrame.attrs`
+                ):
+        self.columns, self.rows, self.floats, self.attrs = list(columns), list(rows), tuple(floats), dict(attrs or {})
+    def __len__(self): return len(self.rows)
+    def __getitem__(self, col:str) -> list: return [r.get(col) for r in self.rows]
+    def __repr__(self): return f"Table({len(self.rows)} rows x {len(self.columns)} columns)"
+
+    def float_columns(self) -> list:
+        "Columns held as float64: `floats`, and columns of numbers with a non-integer or a missing value among them."
+        out = []
+        for c in self.columns:
+            vs = self[c]; nums = [v for v in vs if v is not None]
+            if c in self.floats or (nums and all(map(_is_number, nums)) and
+                                    (len(nums) < len(vs) or not all(isinstance(v, numbers.Integral) for v in nums))): out.append(c)
+        return out
+
+    def frame(self):
+        "The table as a pandas DataFrame (the same columns in order; float columns float64, missing values NaN)."
+        import pandas as pd
+        df = pd.DataFrame(self.rows).reindex(columns=self.columns)
+        if self.floats: df[list(self.floats)] = df[list(self.floats)].astype(float)
+        df.attrs.update(self.attrs)
+        return df
+
+    def write_csv(self, f):
+        "Write the table as CSV to the text file `f`, as `frame().to_csv(f, index=False)` would."
+        fl = set(self.float_columns())
+        def text(c, v):
+            if v is None: return ''
+            if c not in fl: return str(v)
+            v = float(v)
+            return '' if math.isnan(v) else repr(v)
+        w = csv.writer(f, lineterminator='\n')
+        w.writerow(self.columns)
+        for r in self.rows: w.writerow([text(c, r.get(c)) for c in self.columns])
+
+    def to_text(self, max_rows:int=10, # rows shown (the first ones)
+                max_columns:int=10, # columns shown (the first and last halves beyond that)
+                max_colwidth:int=40, # characters per cell
+                drop:tuple=(), # columns left out
+               ) -> str:
+        "The first rows as a right-aligned text table for a terminal (floats to 6 significant digits)."
+        cols = [c for c in self.columns if c not in drop]
+        if len(cols) > max_columns: cols = cols[:max_columns // 2] + ['...'] + cols[len(cols) - (max_columns - max_columns // 2):]
+        fl = set(self.float_columns())
+        def text(c, v):
+            if c == '...': return '...'
+            if c in fl: return 'NaN' if v is None or math.isnan(float(v)) else f"{float(v):.6g}"
+            s = '' if v is None else str(v)
+            return s if len(s) <= max_colwidth else s[:max_colwidth - 3] + '...'
+        body = [[text(c, r.get(c)) for c in cols] for r in self.rows[:max_rows]]
+        ws = [max([len(c)] + [len(b[j]) for b in body]) for j, c in enumerate(cols)]
+        lines = [' '.join(s.rjust(w) for s, w in zip(line, ws)) for line in [cols, *body]]
+        if len(self.rows) > max_rows: lines.append(f"({len(self.rows) - max_rows} more rows)")
+        return '\n'.join(lines)
+
 # %% ../nbs/03_store.ipynb #dca94ed4
-def write_table(df, # a pandas DataFrame
+def write_table(df, # a `Table` or a pandas DataFrame
                 path:str|Path, # `.csv` or `.parquet`
                ) -> Path:
     "Write `df` to `path` atomically (temporary file in the same folder, then rename)."
@@ -131,8 +195,10 @@ def write_table(df, # a pandas DataFrame
     fd, tmp = tempfile.mkstemp(dir=p.parent, prefix=f'.{p.name}.', suffix='.tmp'); os.close(fd)
     try:
         if p.suffix == '.parquet':
-            try: df.to_parquet(tmp, index=False)
+            try: (df.frame() if isinstance(df, Table) else df).to_parquet(tmp, index=False)
             except ImportError: raise ValueError(f"--out {p}: writing Parquet needs pyarrow (pip install pyarrow); or use a .csv name") from None
+        elif isinstance(df, Table):
+            with open(tmp, 'w', encoding='utf-8', newline='') as f: df.write_csv(f)
         else: df.to_csv(tmp, index=False)
         os.replace(tmp, p)
     finally:
