@@ -10,6 +10,7 @@
     python scripts/rnn_speed.py flips --out results/nlp/forward_flips.csv                # activation codes vs float64, MKL and oneDNN
     python scripts/rnn_speed.py products --out results/nlp/forward_products.csv          # the forward on MKL vs oneDNN, 2 threads
     python scripts/rnn_speed.py limit --out results/nlp/forward_limit.csv                # hidden covariance vs its GEMM floor and the LSTM
+    python scripts/rnn_speed.py startup --base ../base --out results/nlp/startup.csv     # start-up of a short command, vs a checkout at ../base
 
 Since version 0.2 the shipped forward multiplies on oneDNN with packed weights; `--forward mkl` (check) and the `mkl`
 arms of `flips` and `products` run version 0.1's forward (`mkl_forward`). `results/nlp/forward_products.csv` was made
@@ -284,6 +285,27 @@ def limit(ids, repeats:int=3, suite:bool=True):
         print(rid, {k: round(v, 3) for k, v in rows[-1].items() if k != 'recipe_id'}, flush=True)
     return pd.DataFrame(rows)
 
+def startup(base:str|None, repeats:int=15, metric:str='num_params'):
+    """Start-up beyond `import torch` of `tfnas score nasbench-nlp --archs 1 --metrics METRIC --quiet`, as `tfnas bench` measures
+    it (process wall minus the scoring seconds the store records), for this code and a checkout at `base`, interleaved:
+    each round times `import torch`, then each arm once; `beyond_torch_s` subtracts that round's `import torch`."""
+    import tempfile
+    import pandas as pd
+    from tfnas.engine import command_startup, startup_seconds
+    arms = {'this': str(Path(__file__).resolve().parents[1]), **({'base': str(Path(base).resolve())} if base else {})}
+    for arm, path in arms.items():
+        if not (Path(path)/'tfnas'/'cli.py').is_file(): raise SystemExit(f"--base: {path} holds no tfnas package (tfnas/cli.py)")
+    rows = []
+    # `python -c` puts the working folder first on sys.path: run the processes from an empty one, so PYTHONPATH decides
+    with tempfile.TemporaryDirectory() as d, contextlib.chdir(d):
+        for r in range(repeats):
+            t = startup_seconds('import torch', 1)
+            rows.append(dict(rep=r, arm='import torch', path='', wall_s=t))
+            for arm, path in arms.items():
+                wall, scoring = command_startup('nasbench-nlp', metric, 1, env={**os.environ, 'PYTHONPATH': path})
+                rows.append(dict(rep=r, arm=arm, path=path, wall_s=wall, scoring_s=scoring, beyond_torch_s=wall - scoring - t))
+    return pd.DataFrame(rows)
+
 def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = p.add_subparsers(dest='cmd', required=True)
@@ -311,6 +333,9 @@ def main(argv=None):
     pl.add_argument('--ids', type=int, nargs='+', default=list(IDS)); pl.add_argument('--threads', type=int, default=2)
     pl.add_argument('--repeats', type=int, default=3); pl.add_argument('--out', required=True)
     pl.add_argument('--no-suite', dest='suite', action='store_false', help='leave out the suite rows (faster)')
+    ps = sub.add_parser('startup', help="start-up of a short scoring command beyond import torch, this code vs a checkout (interleaved)")
+    ps.add_argument('--base', help='a checkout of another commit (its root folder) to time in the same rounds')
+    ps.add_argument('--repeats', type=int, default=15); ps.add_argument('--out', required=True)
     a = p.parse_args(argv)
     import pandas as pd
     if a.cmd == 'profile':
@@ -361,6 +386,16 @@ def main(argv=None):
               f"correlation scores {(d.corr_s / d.hidden_covariance_s).median():.0%} (medians of shares)")
         if a.suite: print(f"suite {r('suite_s', 'suite_products_s'):.2f}x its products alone ({r('suite_products_s', 'products_s'):.1f}x the "
                           f"forward's), {r('suite_s', 'lstm_s'):.2f}x the fused LSTM forward")
+        print(f"wrote {a.out}")
+
+    elif a.cmd == 'startup':
+        d = startup(a.base, a.repeats); d.to_csv(a.out, index=False)
+        arms = d[d.arm != 'import torch']
+        print(arms.groupby('arm', sort=False)[['wall_s', 'scoring_s', 'beyond_torch_s']].median().round(3).to_string())
+        print(f"import torch: median {d[d.arm == 'import torch'].wall_s.median():.3f} s over {a.repeats} rounds")
+        if a.base:
+            diff = arms.pivot(index='rep', columns='arm', values='beyond_torch_s')
+            print(f"this minus base, per round: median {(diff['this'] - diff['base']).median():+.3f} s")
         print(f"wrote {a.out}")
 
 if __name__ == '__main__': sys.exit(main())

@@ -283,6 +283,7 @@ def startup_seconds(code:str, repeats:int=3) -> float:
 def command_startup(track:str, # a registered track's name
                     metric:str, # the metric the command scores (a cheap one)
                     repeats:int=3, # fresh processes
+                    env:dict|None=None, # the processes' environment (default: this one's; e.g. another `PYTHONPATH`)
                    ) -> tuple:
     "Median (process wall, scoring) seconds of `repeats` fresh `tfnas score TRACK --archs 1` processes, each on a new store."
     import sqlite3, tempfile
@@ -294,7 +295,7 @@ def command_startup(track:str, # a registered track's name
             args = ['score', track, '--archs', '1', '--metrics', metric, '--workers', '1', '--quiet', '--store', db]
             t0 = time.perf_counter()
             subprocess.run([sys.executable, '-c', f'import sys; from tfnas.cli import main; sys.exit(main({args!r}))'],
-                           check=True, capture_output=True)
+                           check=True, capture_output=True, env=env)
             walls.append(time.perf_counter() - t0)
             # the engine records each architecture's build-and-score seconds with its rows
             with closing(sqlite3.connect(db)) as c: scoring.append(c.execute('SELECT max(seconds) FROM scores').fetchone()[0])
