@@ -39,7 +39,7 @@ def _common(p, engine:bool=True):
     p.add_argument('--out', help='write the result here (.csv or .parquet tables; .json for search)')
     p.add_argument('--quiet', action='store_true', help='no progress bars or tables')
     if engine:
-        p.add_argument('--workers', default='auto', help="'auto' (one per core), 1 (this process) or N (a local Dask cluster)")
+        p.add_argument('--workers', default='auto', help="'auto' (cores / --threads), 1 (this process) or N (a local Dask cluster)")
         p.add_argument('--scheduler', help='address of an existing Dask scheduler (tcp://host:8786)')
         p.add_argument('--store', help='results store (default: $TFNAS_STORE or ~/.cache/tfnas/store.sqlite)')
         p.add_argument('--no-retry-failed', action='store_true', help='keep failures recorded in the store instead of retrying them')
@@ -137,6 +137,18 @@ def _int(args, name:str, lo:int=1):
     v = getattr(args, name)
     return None if v is None else Option(name, int, min=lo).check(v)
 
+def _workers(w, # `--workers`: 'auto' or a checked int
+             n:int, # architectures to score
+             threads:int, # `--threads` per worker
+             cores:int, # this machine's cores
+            ) -> tuple:
+    "`(workers, warning)`: 'auto' fills the cores at `threads` each; the warning (or None) names an oversubscribed choice."
+    k = max(1, min(cores // threads, n)) if w == 'auto' else w
+    fit = max(1, cores // threads)
+    warn = (f"--workers {k} x --threads {threads} = {k * threads} threads on {cores} cores: oversubscribed, usually slower than "
+            f"--workers {fit}" if k > 1 and k * threads > cores else None)
+    return k, warn
+
 def _engine(args):
     "A factory `n -> executor` for `--workers` / `--scheduler` / `--threads`."
     from tfnas.engine import make_executor
@@ -144,8 +156,9 @@ def _engine(args):
     w = args.workers
     if w != 'auto': w = Option('workers', int, min=1).check(w)
     def factory(n:int):
-        k = min(os.cpu_count() or 1, n) if w == 'auto' else w
-        return make_executor(max(1, k), args.scheduler, threads)
+        k, warn = _workers(w, n, threads or 1, os.cpu_count() or 1)
+        if warn and not args.scheduler: print(f"tfnas: warning: {warn}", file=sys.stderr)
+        return make_executor(k, args.scheduler, threads)
     return factory
 
 def _prepare(args):
