@@ -306,6 +306,13 @@ def startup(base:str|None, repeats:int=15, metric:str='num_params'):
                 rows.append(dict(rep=r, arm=arm, path=path, wall_s=wall, scoring_s=scoring, beyond_torch_s=wall - scoring - t))
     return pd.DataFrame(rows)
 
+def positive(v:str) -> int:
+    "An argparse type: an integer >= 1 (one clear line otherwise)."
+    try: n = int(v)
+    except ValueError: n = 0
+    if n < 1: raise argparse.ArgumentTypeError(f"must be an integer >= 1, got {v!r}")
+    return n
+
 def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = p.add_subparsers(dest='cmd', required=True)
@@ -330,12 +337,12 @@ def main(argv=None):
     pm.add_argument('--ids', type=int, nargs='+', default=list(IDS)); pm.add_argument('--threads', type=int, default=2)
     pm.add_argument('--repeats', type=int, default=3); pm.add_argument('--out', required=True)
     pl = sub.add_parser('limit', help="hidden covariance's parts against the forward's GEMM floor and the fused LSTM (2 threads)")
-    pl.add_argument('--ids', type=int, nargs='+', default=list(IDS)); pl.add_argument('--threads', type=int, default=2)
-    pl.add_argument('--repeats', type=int, default=3); pl.add_argument('--out', required=True)
+    pl.add_argument('--ids', type=int, nargs='+', default=list(IDS)); pl.add_argument('--threads', type=positive, default=2)
+    pl.add_argument('--repeats', type=positive, default=3); pl.add_argument('--out', required=True)
     pl.add_argument('--no-suite', dest='suite', action='store_false', help='leave out the suite rows (faster)')
     ps = sub.add_parser('startup', help="start-up of a short scoring command beyond import torch, this code vs a checkout (interleaved)")
     ps.add_argument('--base', help='a checkout of another commit (its root folder) to time in the same rounds')
-    ps.add_argument('--repeats', type=int, default=15); ps.add_argument('--out', required=True)
+    ps.add_argument('--repeats', type=positive, default=15); ps.add_argument('--out', required=True)
     a = p.parse_args(argv)
     import pandas as pd
     if a.cmd == 'profile':

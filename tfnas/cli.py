@@ -143,8 +143,8 @@ def _workers(w, # `--workers`: 'auto' or a checked int
              cores:int, # this machine's cores
             ) -> tuple:
     "`(workers, warning)`: 'auto' fills the cores at `threads` each; the warning (or None) names an oversubscribed choice."
-    k = max(1, min(cores // threads, n)) if w == 'auto' else w
     fit = max(1, cores // threads)
+    k = min(fit, n) if w == 'auto' else w
     warn = (f"--workers {k} x --threads {threads} = {k * threads} threads on {cores} cores: oversubscribed, usually slower than "
             f"--workers {fit}" if k > 1 and k * threads > cores else None)
     return k, warn
