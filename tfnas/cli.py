@@ -127,6 +127,7 @@ def build_parser(argv:list|None=None, # the command line (decides which verb and
                 tp.add_argument('--repeats', default='3', help='timings per architecture and group (default 3)')
                 tp.add_argument('--no-reference', action='store_true', help='skip the plain-PyTorch reference')
                 tp.add_argument('--no-startup', action='store_true', help='skip the start-up measurement')
+                tp.add_argument('--startup-repeats', default='5', help='rounds of the start-up measurement, each one `import torch` and one command process (default 5)')
                 tp.add_argument('--throughput', nargs='+', help='also measure engine throughput with these worker counts (e.g. 1 2)')
                 tp.add_argument('--throughput-archs', default='16', help='architectures for the throughput rows (default 16)')
     return p
@@ -326,7 +327,8 @@ def _bench(args):
         groups = {g: t.bench_groups[g] for g in args.groups}
     thr = tuple(Option('throughput', int, min=1).check(w) for w in args.throughput or ())
     tab = bench_track(t, opts, archs=args.archs, groups=groups, repeats=_int(args, 'repeats'), threads=opts['threads'],
-                      reference=not args.no_reference, startup=not args.no_startup, throughput=thr,
+                      reference=not args.no_reference, startup=not args.no_startup,
+                      startup_repeats=_int(args, 'startup_repeats'), throughput=thr,
                       throughput_archs=args.throughput_archs, progress=not args.quiet)
     import pandas as pd
     with pd.option_context('display.width', 220, 'display.max_columns', 20):

@@ -14,7 +14,7 @@ from .store import Store, Table, check_writable
 
 # %% auto #0
 __all__ = ['batch_digest', 'run_settings', 'torch_threads', 'score_task', 'InProcess', 'DaskExecutor', 'make_executor',
-           'score_archs', 'startup_seconds', 'command_startup', 'bench_track']
+           'score_archs', 'startup_seconds', 'command_startup', 'startup_rounds', 'bench_track']
 
 # %% ../nbs/04_engine.ipynb #2c07406c
 def batch_digest(batch) -> str:
@@ -301,6 +301,18 @@ def command_startup(track:str, # a registered track's name
             with closing(sqlite3.connect(db)) as c: scoring.append(c.execute('SELECT max(seconds) FROM scores').fetchone()[0])
     return _median(walls), _median(scoring)
 
+def startup_rounds(track:str, # a registered track's name
+                   metric:str, # the metric the command scores (a cheap one)
+                   rounds:int=5, # rounds, each one `import torch` process then one command process
+                  ) -> list:
+    "Per round, interleaved: `python -c 'import torch'` and `tfnas score TRACK --archs 1` in fresh processes, and the command's start-up beyond importing torch."
+    out = []
+    for _ in range(rounds):
+        t = startup_seconds('import torch', 1)
+        wall, scoring = command_startup(track, metric, 1)
+        out.append(dict(torch_s=t, wall_s=wall, scoring_s=scoring, beyond_torch_s=wall - scoring - t))
+    return out
+
 def bench_track(track, # a `Track` or its name
                 opts:dict|None=None, # the track's options (+ seed, device)
                 *, archs:str='5', # `--archs` spec of the architectures timed
@@ -308,6 +320,7 @@ def bench_track(track, # a `Track` or its name
                 repeats:int=3, # timings per (architecture, group)
                 threads:int=1, # torch threads
                 reference:bool=True, startup:bool=True, # time the reference / the start-up
+                startup_repeats:int=5, # rounds of the start-up measurement (`startup_rounds`)
                 throughput:tuple=(), # worker counts for the engine throughput rows (e.g. (1, 2))
                 throughput_archs:str='16', # `--archs` spec of the architectures for the throughput rows
                 progress:bool=True,
@@ -346,12 +359,14 @@ def bench_track(track, # a `Track` or its name
                                q25_s=_q(ref_t, 0), q75_s=_q(ref_t, 2), min_s=min(ref_t), max_s=max(ref_t), ratio_to_reference=1.))
     if startup:
         cheap = 'num_params' if 'num_params' in list_metrics(sp.family) else track.metrics(list(track.default_metrics))[0].name
-        wall, scoring = command_startup(track.name, cheap, repeats)
-        s_torch = startup_seconds('import torch', repeats)
+        su = startup_rounds(track.name, cheap, startup_repeats)
+        spread = lambda xs: dict(median_s=_median(xs), q25_s=_q(xs, 0), q75_s=_q(xs, 2), min_s=min(xs), max_s=max(xs))
         rows.append(dict(what=f'tfnas score {track.name} --archs 1 --metrics {cheap}: process wall minus scoring', kind='startup',
-                         repeats=repeats, median_s=wall - scoring))
-        rows.append(dict(what='python -c "import torch"', kind='startup', repeats=repeats, median_s=s_torch))
-        rows.append(dict(what='start-up beyond importing torch', kind='startup', repeats=repeats, median_s=wall - scoring - s_torch))
+                         repeats=startup_repeats, **spread([r['wall_s'] - r['scoring_s'] for r in su])))
+        rows.append(dict(what='python -c "import torch"', kind='startup', repeats=startup_repeats, **spread([r['torch_s'] for r in su])))
+        # the median of each round's difference: the two processes of a round see the same machine load
+        rows.append(dict(what='start-up beyond importing torch', kind='startup', repeats=startup_repeats,
+                         **spread([r['beyond_torch_s'] for r in su])))
     if throughput:
         tp = track.archs(throughput_archs, opts)
         for w in throughput:

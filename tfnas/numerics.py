@@ -15,31 +15,37 @@ __all__ = ['DegenerateInputError', 'corr_eig_score', 'mean_abs_cosine_score', 'b
 class DegenerateInputError(ValueError):
     "Input to a shared score is degenerate (constant variables, NaN, too few samples)."
 
-def _as_2d_float64(x, what):
-    x = x.detach().to('cpu', torch.float64).numpy() if isinstance(x, torch.Tensor) else np.asarray(x, dtype=np.float64)
+def _as_2d_float64(x, what, copy=False):
+    "`x` as a 2-D float64 array (a private copy when `copy`) and its largest magnitude; NaN/inf raise."
+    if isinstance(x, torch.Tensor): x = x.detach().to('cpu', torch.float64, copy=copy).numpy()
+    else: x = np.array(x, dtype=np.float64, copy=True) if copy else np.asarray(x, dtype=np.float64)
     if x.ndim != 2: raise ValueError(f"{what}: expected a 2-D array (samples, variables), got shape {x.shape}")
-    if not np.isfinite(x).all(): raise DegenerateInputError(f"{what}: input contains {int((~np.isfinite(x)).sum())} NaN/inf values")
-    return x
+    lo, hi = (float(x.min()), float(x.max())) if x.size else (0., 0.)  # NaN and inf show in the extremes: no mask needed
+    if not (math.isfinite(lo) and math.isfinite(hi)):
+        raise DegenerateInputError(f"{what}: input contains {int((~np.isfinite(x)).sum())} NaN/inf values")
+    return x, max(hi, -lo)
 
 def corr_eig_score(x, # (n_samples, n_variables) array or tensor
                    k:float=1e-5, # regulariser added to every eigenvalue
                    constant:str='raise', # what to do with zero-variance variables: 'raise' or 'drop'
                   ) -> float:
     "Correlation-eigenvalue score `-sum(log(v+k) + 1/(v+k))` of the variables' Pearson correlation matrix."
-    x = _as_2d_float64(x, 'corr_eig_score')
+    if constant not in ('raise', 'drop'): raise ValueError(f"constant must be 'raise' or 'drop', got {constant!r}")
+    x, scale = _as_2d_float64(x, 'corr_eig_score', copy=True)
     if x.shape[0] < 2: raise DegenerateInputError(f"corr_eig_score: need at least 2 samples, got {x.shape[0]}")
-    xc = x - x.mean(0)
-    sd = np.sqrt((xc**2).sum(0))
-    const = sd <= 1e-12 * max(1., float(np.abs(x).max()))
+    if x.shape[1] == 0: raise DegenerateInputError("corr_eig_score: no variables (0 columns)")
+    x -= x.mean(0)                 # centred in place: our own copy
+    g = x.T @ x                    # the centred Gram, one symmetric product
+    sd = np.sqrt(np.diag(g))
+    const = sd <= 1e-12 * max(1., scale)
     if const.any():
         if constant == 'raise':
             raise DegenerateInputError(f"corr_eig_score: {int(const.sum())} of {x.shape[1]} variables have zero variance "
                                        "(correlation undefined); pass constant='drop' to score the others")
-        if constant != 'drop': raise ValueError(f"constant must be 'raise' or 'drop', got {constant!r}")
-        xc, sd = xc[:, ~const], sd[~const]
-        if xc.shape[1] == 0: raise DegenerateInputError("corr_eig_score: every variable has zero variance")
-    z = xc / sd
-    v = np.linalg.eigvalsh(z.T @ z)
+        keep = ~const
+        g, sd = g[np.ix_(keep, keep)], sd[keep]
+        if sd.size == 0: raise DegenerateInputError("corr_eig_score: every variable has zero variance")
+    v = np.linalg.eigvalsh(g / np.outer(sd, sd))
     return float(-np.sum(np.log(v + k) + 1. / (v + k)))
 
 # %% ../nbs/05_numerics.ipynb #b69b0448
@@ -47,7 +53,7 @@ def mean_abs_cosine_score(x, # (n_samples, n_features): one row per sample
                           power:float=1/20, # exponent applied to |cos| before averaging
                          ) -> float:
     "`1 - mean_{i != j} |cos(x_i, x_j)|**power` over all off-diagonal pairs of rows."
-    x = _as_2d_float64(x, 'mean_abs_cosine_score')
+    x, _ = _as_2d_float64(x, 'mean_abs_cosine_score')
     n = x.shape[0]
     if n < 2: raise DegenerateInputError(f"mean_abs_cosine_score: need at least 2 samples, got {n}")
     norms = np.linalg.norm(x, axis=1)
