@@ -327,6 +327,8 @@ def bench_track(track, # a `Track` or its name
                ):
     "One table of seconds per architecture per metric group, the reference, start-up and throughput rows."
     import pandas as pd
+    for name, v in (('repeats', repeats), ('startup_repeats', startup_repeats)):
+        if not (isinstance(v, int) and v >= 1): raise ValueError(f"bench_track: {name} must be an integer >= 1, got {v!r}")
     track = get_track(track)
     opts = track.resolve({'seed': 0, 'device': 'cpu', 'threads': threads, **(opts or {})})
     sp, seed = track.space(), int(opts['seed'])
