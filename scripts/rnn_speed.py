@@ -243,30 +243,36 @@ def products_only(shapes, seed:int=0) -> float:
     return tot
 
 def limit(ids, repeats:int=3, suite:bool=True):
-    """Per architecture: hidden covariance and its parts (build, recurrent forward, the three correlation scores) against the
-    forward's GEMM floor (its products alone) and the fused LSTM forward with its own products alone; with `suite`, the RNN suite
-    against its products alone (`suite_shapes`). Every part is timed once per repeat, interleaved; medians over repeats."""
+    """Per architecture: hidden covariance and its parts (build, the private copy `score_model` makes, recurrent forward, the
+    three correlation scores) against the forward's GEMM floor (its products alone) and the fused LSTM forward with its own
+    products alone; `dispatch_s` is the same forward at emsize = nhid = 8 (the same calls, almost no arithmetic: what Python,
+    ATen and oneDNN cost per call). With `suite`, the RNN suite against its products alone (`suite_shapes`). Every part is
+    timed once per repeat, interleaved; medians over repeats."""
     import numpy as np, pandas as pd
-    from tfnas.core import seeded, score_model
+    from tfnas.core import seeded, score_model, ScoreContext
     from tfnas.spaces.rnn import RNNModel
     from tfnas.metrics.rnn import hidden_states, RNN_SUITE
     from tfnas.numerics import corr_eig_score
     batch, rows = ptb_batch(), []
     T, B = batch.shape
+    tiny = dict(SIZES, emsize=8, nhid=8)   # the same cells and calls with almost no arithmetic: the dispatch cost
     lstm, x = torch.nn.LSTM(SIZES['emsize'], SIZES['nhid'], SIZES['nlayers']).eval(), torch.randn(T, B, SIZES['emsize'], generator=torch.Generator().manual_seed(0))
     lstm_shapes = [(T * B, k, 4 * SIZES['nhid'], 1) for k in [SIZES['emsize']] + [SIZES['nhid']] * (SIZES['nlayers'] - 1)]
     lstm_shapes += [(B, SIZES['nhid'], 4 * SIZES['nhid'], T)] * SIZES['nlayers']
     gflop = lambda sh: sum(2 * M * K * N * c for M, K, N, c in sh) / 1e9
     for rid, recipe in archs(ids):
-        t = {k: [] for k in ('hidden_covariance_s', 'build_s', 'forward_s', 'corr_s', 'products_s', 'lstm_s', 'lstm_products_s',
-                             'suite_s', 'suite_products_s')}
+        t = {k: [] for k in ('hidden_covariance_s', 'build_s', 'copy_s', 'forward_s', 'dispatch_s', 'corr_s', 'products_s', 'lstm_s',
+                             'lstm_products_s', 'suite_s', 'suite_products_s')}
         for _ in range(repeats):
             t0 = time.perf_counter()
             with seeded(0): m = RNNModel(recipe, **SIZES, name=f"recipe {rid}")
-            t['build_s'].append(time.perf_counter() - t0); m.eval()
+            t['build_s'].append(time.perf_counter() - t0)
+            t0 = time.perf_counter(); ScoreContext(m).copy(); t['copy_s'].append(time.perf_counter() - t0); m.eval()
             t0 = time.perf_counter(); hs = hidden_states(m, batch); t['forward_s'].append(time.perf_counter() - t0)
             t0 = time.perf_counter(); [corr_eig_score(h, constant='drop') for h in hs]; t['corr_s'].append(time.perf_counter() - t0)
             t['products_s'].append(products_only(forward_shapes(m, T, B)))
+            with seeded(0): mt = RNNModel(recipe, **tiny, name=f"recipe {rid}").eval()
+            t0 = time.perf_counter(); hidden_states(mt, batch); t['dispatch_s'].append(time.perf_counter() - t0)
             t0 = time.perf_counter()
             with seeded(0): m = RNNModel(recipe, **SIZES, name=f"recipe {rid}")
             score_model(m, batch, ['hidden_covariance'], seed=0, family='rnn'); t['hidden_covariance_s'].append(time.perf_counter() - t0)
