@@ -13,9 +13,9 @@ import torch.nn.functional as F
 # %% auto #0
 __all__ = ['ACTIVATIONS', 'ARITY', 'OPS', 'SKIP_STRIDE', 'RNN_RECIPE', 'LSTM_RECIPE', 'GRU_RECIPE', 'REFERENCE_RECIPES',
            'RecipeError', 'parse_recipe', 'hidden_tuple_size', 'topo_order', 'validate_recipe', 'onednn_available',
-           'pack_t', 'mm_t', 'needed_nodes', 'RecipeCell', 'cell_step', 'RecipeRNN', 'LockedDropout',
-           'embedded_dropout', 'skip_draws', 'normal_draws', 'materialize_cpu', 'RNNModel', 'bptt', 'sample_recipe',
-           'recipe_key', 'mutate_recipe', 'NASBenchNLPSpace']
+           'pack_t', 'mm_t', 'needed_nodes', 'RecipeCell', 'cell_biases', 'project', 'cell_step', 'RecipeRNN',
+           'LockedDropout', 'embedded_dropout', 'skip_draws', 'normal_draws', 'materialize_cpu', 'RNNModel', 'bptt',
+           'sample_recipe', 'recipe_key', 'mutate_recipe', 'NASBenchNLPSpace']
 
 # %% ../../nbs/10_spaces.rnn.ipynb #96eeed8d
 ACTIVATIONS = {'activation_tanh': torch.tanh, 'activation_sigm': torch.sigmoid,
@@ -168,6 +168,7 @@ class RecipeCell(nn.Module):
         self.terms = {}
         for s in self.bases + [n for n, _, _ in self.plan if n in self.consumers]:
             for c, (n, j) in enumerate(self.consumers[s]): self.terms.setdefault(n, []).append((s, c))
+        self.parts = {s: len(c) for s, c in self.consumers.items()}  # how many chunks each source's projection splits into
 
     def extra_repr(self): return f"input_size={self.input_size}, hidden_size={self.hidden_size}, k={self.k}, nodes={len(self.plan)}"
 
@@ -182,18 +183,30 @@ def _src_weights(cell:RecipeCell, src:str, wdrop:float=0., training:bool=False):
     if wdrop and training and src != 'x': w = F.dropout(w, wdrop, True)
     return w
 
+def cell_biases(cell:RecipeCell) -> dict:
+    "Each linear node's bias (carried by the `nn.Linear` of its first input), looked up once rather than at every step."
+    return {n: cell.linears[n][0].bias for n in cell.terms}
+
+def project(y:torch.Tensor, # (batch, parts * hidden): one source's projection for all the linear inputs it feeds
+            parts:int, # how many linear inputs it feeds
+           ) -> tuple:
+    "The `parts` equal column blocks of `y`, as views (`y` itself when there is one)."
+    return y.tensor_split(parts, -1) if parts > 1 else (y,)
+
 def cell_step(cell:RecipeCell, # the cell
               vals:dict, # node -> tensor, holding `x` and the `h_prev_i`; every node's value is added to it
               weights:dict, # source -> concatenated weight (from `_src_weights`), or its `pack_t`
               xproj:torch.Tensor|None=None, # precomputed projection of `x` for every linear consumer of `x`
               observe:Callable|None=None, # called as observe(node, tensor) for every activation node
+              biases:dict|None=None, # `cell_biases(cell)`, when the caller looked them up once for many steps
              ) -> tuple:
     "One step of `cell`: returns the tuple `(h_new_0, ..., h_new_{k-1})`."
-    H, proj = cell.hidden_size, {}
-    for s in cell.bases: proj[s] = (xproj if s == 'x' and xproj is not None else mm_t(vals[s], weights[s])).split(H, -1)
+    proj, parts = {}, cell.parts
+    if biases is None: biases = cell_biases(cell)
+    for s in cell.bases: proj[s] = project(xproj if s == 'x' and xproj is not None else mm_t(vals[s], weights[s]), parts[s])
     for n, op, ins in cell.plan:
         if op == 'linear':
-            terms, b = [proj[s][c] for s, c in cell.terms[n]], cell.linears[n][0].bias
+            terms, b = [proj[s][c] for s, c in cell.terms[n]], biases[n]
             out = terms[0] + (terms[1] if len(terms) > 1 else b)
             for t in terms[2:]: out += t
             if len(terms) > 1: out += b
@@ -210,7 +223,7 @@ def cell_step(cell:RecipeCell, # the cell
             a, b, c = (vals[i] for i in ins)
             out = a * b + (1 - a) * c
         vals[n] = out
-        if n in cell.consumers: proj[n] = mm_t(out, weights[n]).split(H, -1)
+        if n in parts: proj[n] = project(mm_t(out, weights[n]), parts[n])
     return tuple(vals[f'h_new_{i}'] for i in range(cell.k))
 
 # %% ../../nbs/10_spaces.rnn.ipynb #6e539f59
@@ -236,11 +249,12 @@ class RecipeRNN(nn.Module):
         weights = {s: _src_weights(c, s, self.wdrop, self.training) for s in c.consumers}
         xp = mm_t(x, weights['x']) if 'x' in weights else None
         weights = {s: pack_t(w, x.shape[1]) for s, w in weights.items()}  # laid out once, used at every step
-        steps = []
+        steps, biases, prev = [], cell_biases(c), [f'h_prev_{i}' for i in range(c.k)]
+        xs, xps = x.unbind(0), (None,) * x.shape[0] if xp is None else xp.unbind(0)  # every step's views, in one call each
         for t in range(x.shape[0]):
-            vals = {'x': x[t], **{f'h_prev_{i}': hi for i, hi in enumerate(h)}}
+            vals = {'x': xs[t], **dict(zip(prev, h))}
             obs = None if observe is None else (lambda n, v, t=t: observe(t, n, v))
-            h = cell_step(c, vals, weights, None if xp is None else xp[t], obs)
+            h = cell_step(c, vals, weights, xps[t], obs, biases)
             steps.append(h[0])
             if trace is not None: trace.append(vals)
         return torch.stack(steps), h, steps
