@@ -8,9 +8,10 @@ import numpy as np
 import pandas as pd
 from ..data import resolve_data, read_csv, read_json, numeric_column, DataError
 from ..spaces.nb201 import parse_arch, arch_str, from_naslib
+from .naslib import read_naslib_zc, ZC_FILES, ZC_WHAT
 
 # %% auto #0
-__all__ = ['DATASET_COLUMNS', 'ARCH_COLUMN', 'TABLE_WHAT', 'ZC_WHAT', 'canonical_dataset', 'NB201Table', 'load_naslib_zc']
+__all__ = ['DATASET_COLUMNS', 'ARCH_COLUMN', 'TABLE_WHAT', 'canonical_dataset', 'NB201Table', 'load_naslib_zc']
 
 # %% ../../nbs/32_benchmarks.nb201.ipynb #59ad0a39
 DATASET_COLUMNS = {'cifar10': 'CIFAR10TestAccuracy200Epochs', 'cifar100': 'CIFAR100TestAccuracy200Epochs',
@@ -79,37 +80,14 @@ class NB201Table:
         return float(100 * (self.df[canonical_dataset(dataset)] < acc).mean())
 
 # %% ../../nbs/32_benchmarks.nb201.ipynb #e104996a
-ZC_WHAT = "NASLib's zero-cost JSON (zc_nasbench201.json: {dataset: {op-index tuple: {val_accuracy, proxy: {score, time}}}})"
-
-def _number(v) -> bool: return isinstance(v, (int, float)) and not isinstance(v, bool)
-
 def load_naslib_zc(path=None, # json path; default: `resolve_data('nasbench201/naslib_zero_cost_subset.json')`
                    dataset:str='cifar10', # 'cifar10', 'cifar100' or 'ImageNet16-120'
                   ) -> pd.DataFrame:
-    "NASLib's zero-cost proxies and validation accuracy for its NAS-Bench-201 subset on `dataset`."
-    ds = canonical_dataset(dataset)
-    p = resolve_data(path or 'nasbench201/naslib_zero_cost_subset.json', kind='file', what=ZC_WHAT)
-    data = read_json(p, ZC_WHAT)
-    if not isinstance(data, dict): raise DataError(f"{p}: holds a JSON {type(data).__name__}; expected {ZC_WHAT}")
-    keys = {}
-    for k in data:
-        try: keys[canonical_dataset(k)] = k
-        except ValueError: pass  # other keys (other benchmarks, metadata) are not ours to judge
-    if ds not in keys: raise DataError(f'{p}: no entry for dataset {dataset!r} (has {list(data)[:10]})')
-    entries = data[keys[ds]]
-    if not isinstance(entries, dict) or not entries:
-        raise DataError(f"{p}: {keys[ds]!r} holds {'a JSON ' + type(entries).__name__ if entries else 'no architectures'}; expected an object keyed by architecture")
-    rows = []
-    for key, v in entries.items():
-        where = f'{p}: {keys[ds]} architecture {key}'
-        if not isinstance(v, dict): raise DataError(f'{where}: holds a JSON {type(v).__name__}; expected an object')
-        if 'val_accuracy' not in v: raise DataError(f'{where}: no field val_accuracy')
-        if not _number(v['val_accuracy']): raise DataError(f"{where}: field 'val_accuracy' is {v['val_accuracy']!r}; expected a number")
-        try: arch = from_naslib(key)
-        except ValueError as e: raise DataError(f'{where}: {e}') from None
-        if bad := [k for k, s in v.items() if isinstance(s, dict) and 'score' in s and not _number(s['score'])]:
-            raise DataError(f"{where}: field '{bad[0]}.score' is {v[bad[0]]['score']!r}; expected a number")
-        row = {'arch': arch, 'naslib_tuple': key, 'idx': v.get('idx'), 'val_accuracy': v['val_accuracy']}
-        row.update({f'naslib_{k}': s['score'] for k, s in v.items() if isinstance(s, dict) and 'score' in s})
-        rows.append(row)
-    return pd.DataFrame(rows)
+    "NASLib's zero-cost values (as `naslib_<tfnas name>`) and validation accuracy for its NAS-Bench-201 subset on `dataset`."
+    z = read_naslib_zc(path or ZC_FILES['nasbench201'], canonical_dataset(dataset))
+    archs = []
+    for k in z.naslib_key:
+        try: archs.append(from_naslib(k))
+        except ValueError as e: raise DataError(f"{z.attrs['source']}: {z.attrs['task']} architecture {k}: {e}") from None
+    base = ['naslib_key', 'idx', 'val_accuracy']
+    return pd.concat([pd.DataFrame({'arch': archs}), z[base], z.drop(columns=base).add_prefix('naslib_')], axis=1)
