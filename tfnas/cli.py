@@ -226,6 +226,20 @@ def _score(args):
         print(msg + (f"\nwrote {args.out}" if args.out else ''))
     _fail_if_all_failed(t, tab)
 
+def _with_peers(t, df, tab, cols:list, truth:str, higher:bool):
+    "`tab` plus, for each metric whose peer column (`t.peer_prefix` + column) the table holds, the peer's Spearman with `truth` and its fidelity."
+    from tfnas.evaluate import rank_table, fidelity, metric_sign
+    prefix = getattr(t, 'peer_prefix', None)
+    pairs = {c: prefix + c for c in cols if prefix and prefix + c in df.columns}
+    if not pairs: return tab
+    theirs = rank_table(df, list(pairs.values()), truth, higher_truth_is_better=higher, n_boot=0,
+                        signs={p: metric_sign(c) for c, p in pairs.items()})
+    tab = tab.copy()
+    tab['peer_spearman'] = [theirs.at[pairs[c], 'spearman'] if c in pairs else float('nan') for c in tab.index]
+    fid = fidelity(df, pairs)
+    tab['fidelity'] = [fid.at[c, 'spearman'] if c in pairs else float('nan') for c in tab.index]
+    return tab
+
 def _evaluate(args):
     from tfnas.evaluate import rank_table
     from tfnas.store import write_table
@@ -239,6 +253,7 @@ def _evaluate(args):
     cols = [c for m in resolve_metrics(t.metrics(args.metrics), t.space().family) for c in m.columns]
     higher = False if args.lower_is_better else (t.truth_higher_is_better if truth == t.truth else True)
     tab = rank_table(df, cols, truth, higher_truth_is_better=higher, n_boot=_int(args, 'n_boot', 0), seed=args.seed)
+    tab = _with_peers(t, df, tab, cols, truth, higher)
     print(tab.round(3).to_string())
     if not args.quiet: print(msg)
     if args.out: write_table(tab.reset_index(), args.out)
