@@ -45,7 +45,7 @@ def _common(p, engine:bool=True):
         p.add_argument('--no-retry-failed', action='store_true', help='keep failures recorded in the store instead of retrying them')
 
 def _selection_args(p):
-    p.add_argument('--archs', help="N sampled, 'all', 'bench' (the benchmark file) or a file of architectures (default: the track's)")
+    p.add_argument('--archs', help="N sampled, 'all', 'bench' (the benchmark file) or a file of architectures (default: the track's; 'bench' when --bench is given)")
     p.add_argument('--ids', nargs='+', help='only these ids (of the selection)')
     p.add_argument('--limit', help='only the first N of the selection')
     p.add_argument('--metrics', nargs='+', help="metric names or suite names (default: the track's)")
@@ -179,6 +179,7 @@ def _selection(t, args, opts) -> tuple:
     "`(pairs, truth, notes)` for `--archs` / `--ids` / `--limit`."
     spec = args.archs or t.default_archs
     notes, truth = [], None
+    if args.archs is None and opts.get('bench') is not None: spec = 'bench'   # a benchmark file given: its architectures
     if spec == 'bench':
         df = t.benchmark(opts)
         notes = list(df.attrs.get('notes', []))
@@ -380,7 +381,7 @@ def main(argv:list|None=None) -> int:
 # %% ../nbs/60_cli.ipynb #a7c1e0d2
 def _predict_args(p, t):
     "The arguments `tfnas predict TRACK` adds to the common ones and the track's options."
-    p.add_argument('--archs', help="N sampled, 'all', 'bench' (the benchmark file) or a file of architectures (default: the track's)")
+    p.add_argument('--archs', help="N sampled, 'all', 'bench' (the benchmark file) or a file of architectures (default: the track's; 'bench' when --bench is given)")
     p.add_argument('--ids', nargs='+', help='only these ids (of the selection)')
     p.add_argument('--limit', help='only the first N of the selection')
     p.add_argument('--model', help="a predictor JSON file (default: the track's shipped predictor); with --fit: where the refitted one is written")
@@ -416,10 +417,14 @@ def _predict(args):
     if not args.quiet:
         for n in notes: print(n)
     t0 = time.perf_counter()
-    with Store(store) as st:
-        df = score_archs(t, pairs, P.settings['metrics'], opts, store=st, executor=_engine(args), retry_failed=not args.no_retry_failed,
-                         truth=truth, progress=not args.quiet)
     by_id = {str(i): a for i, a in pairs}
+    if P.settings.get('metrics'):
+        with Store(store) as st:
+            df = score_archs(t, pairs, P.settings['metrics'], opts, store=st, executor=_engine(args), retry_failed=not args.no_retry_failed,
+                             truth=truth, progress=not args.quiet)
+    else:   # a predictor of architecture features alone: nothing to score
+        df = pd.DataFrame([{t.id_column: i, **(truth.get(i, {}) if truth is not None else (t.truth_of(a, opts) or {})), 'error': ''}
+                           for i, a in by_id.items()])
     archs = [by_id[str(i)] for i in df[t.id_column]]
     tab = P.prepare(df, archs)
     tcols = [c for c in df.columns if c not in (t.id_column, 'error', 'seconds') and c not in P.inputs]   # truth columns

@@ -13,11 +13,12 @@ from ..core import Space, register_space
 
 # %% auto #0
 __all__ = ['PRIMITIVES', 'GENOTYPE_OPS', 'STEPS', 'CELL_TYPES', 'EDGES', 'ALPHA_SHAPE', 'GENOTYPE_FIELDS', 'DARTS_V1', 'DARTS_V2',
-           'PC_DARTS', 'NASLIB_OPS', 'FULL_CONCAT', 'Zero', 'ReLUConvBN', 'DilConv', 'SepConv', 'FactorizedReduce',
-           'make_op', 'op_params', 'Genotype', 'to_genotype', 'to_compact', 'from_compact', 'canonical_cell',
-           'canonical_genotype', 'cell_plan', 'DARTSCell', 'AuxiliaryHeadCIFAR', 'DARTSNet', 'param_count', 'MixedEdge',
-           'MixedCell', 'check_alpha', 'DARTSSupernet', 'darts_cell', 'edge_param_costs', 'pareto_front',
-           'best_under_budget', 'genotype_from_alpha', 'sample_genotype', 'mutate_genotype', 'DARTSSpace']
+           'PC_DARTS', 'P_DARTS', 'GDAS_V1', 'SNAS_MILD', 'SNAS_MODERATE', 'DRNAS', 'PUBLISHED', 'NASLIB_OPS',
+           'FULL_CONCAT', 'Zero', 'ReLUConvBN', 'DilConv', 'SepConv', 'FactorizedReduce', 'make_op', 'op_params',
+           'Genotype', 'to_genotype', 'to_compact', 'from_compact', 'canonical_cell', 'canonical_genotype', 'cell_plan',
+           'DARTSCell', 'AuxiliaryHeadCIFAR', 'DARTSNet', 'param_count', 'MixedEdge', 'MixedCell', 'check_alpha',
+           'DARTSSupernet', 'darts_cell', 'edge_param_costs', 'pareto_front', 'best_under_budget',
+           'genotype_from_alpha', 'sample_genotype', 'mutate_genotype', 'DARTSSpace']
 
 # %% ../../nbs/13_spaces.darts.ipynb #41898e20
 PRIMITIVES = ('none', 'max_pool_3x3', 'avg_pool_3x3', 'skip_connect',
@@ -199,6 +200,35 @@ PC_DARTS = Genotype(
     reduce=[('sep_conv_5x5', 1), ('max_pool_3x3', 0), ('sep_conv_5x5', 1), ('sep_conv_5x5', 2), ('sep_conv_3x3', 0),
             ('sep_conv_3x3', 3), ('sep_conv_3x3', 1), ('sep_conv_3x3', 2)], reduce_concat=range(2, 6))
 
+# %% ../../nbs/13_spaces.darts.ipynb #f02a5762
+P_DARTS = Genotype(
+    normal=[('skip_connect', 0), ('dil_conv_3x3', 1), ('skip_connect', 0), ('sep_conv_3x3', 1), ('sep_conv_3x3', 1),
+            ('sep_conv_3x3', 3), ('sep_conv_3x3', 0), ('dil_conv_5x5', 4)], normal_concat=range(2, 6),
+    reduce=[('avg_pool_3x3', 0), ('sep_conv_5x5', 1), ('sep_conv_3x3', 0), ('dil_conv_5x5', 2), ('max_pool_3x3', 0),
+            ('dil_conv_3x3', 1), ('dil_conv_3x3', 1), ('dil_conv_5x5', 3)], reduce_concat=range(2, 6))
+GDAS_V1 = Genotype(
+    normal=[('skip_connect', 0), ('skip_connect', 1), ('skip_connect', 0), ('sep_conv_5x5', 2), ('sep_conv_3x3', 3),
+            ('skip_connect', 0), ('sep_conv_5x5', 4), ('sep_conv_3x3', 3)], normal_concat=range(2, 6),
+    reduce=[('sep_conv_5x5', 0), ('sep_conv_3x3', 1), ('sep_conv_5x5', 2), ('sep_conv_5x5', 1), ('dil_conv_5x5', 2),
+            ('sep_conv_3x3', 1), ('sep_conv_5x5', 0), ('sep_conv_5x5', 1)], reduce_concat=range(2, 6))
+SNAS_MILD = Genotype(
+    normal=[('sep_conv_3x3', 0), ('sep_conv_3x3', 1), ('skip_connect', 0), ('dil_conv_3x3', 1), ('skip_connect', 0),
+            ('skip_connect', 1), ('skip_connect', 0), ('sep_conv_3x3', 1)], normal_concat=range(2, 6),
+    reduce=[('max_pool_3x3', 0), ('max_pool_3x3', 1), ('max_pool_3x3', 1), ('skip_connect', 2), ('max_pool_3x3', 1),
+            ('skip_connect', 2), ('max_pool_3x3', 0), ('dil_conv_5x5', 2)], reduce_concat=range(2, 6))
+SNAS_MODERATE = Genotype(
+    normal=[('dil_conv_5x5', 0), ('skip_connect', 1), ('sep_conv_3x3', 0), ('skip_connect', 1), ('skip_connect', 0),
+            ('skip_connect', 1), ('sep_conv_3x3', 0), ('dil_conv_5x5', 1)], normal_concat=range(2, 6),
+    reduce=[('max_pool_3x3', 0), ('max_pool_3x3', 1), ('sep_conv_5x5', 0), ('dil_conv_5x5', 1), ('sep_conv_5x5', 0),
+            ('sep_conv_5x5', 1), ('sep_conv_5x5', 0), ('sep_conv_5x5', 1)], reduce_concat=range(2, 6))
+DRNAS = Genotype(
+    normal=[('sep_conv_3x3', 0), ('sep_conv_5x5', 1), ('sep_conv_3x3', 1), ('sep_conv_3x3', 2), ('skip_connect', 0),
+            ('sep_conv_3x3', 1), ('sep_conv_3x3', 2), ('dil_conv_5x5', 3)], normal_concat=range(2, 6),
+    reduce=[('max_pool_3x3', 0), ('sep_conv_5x5', 1), ('dil_conv_5x5', 2), ('sep_conv_5x5', 1), ('sep_conv_5x5', 1),
+            ('dil_conv_5x5', 3), ('skip_connect', 4), ('sep_conv_5x5', 1)], reduce_concat=range(2, 6))
+PUBLISHED = {'DARTS_V1': DARTS_V1, 'DARTS_V2': DARTS_V2, 'PC_DARTS': PC_DARTS, 'P_DARTS': P_DARTS, 'GDAS_V1': GDAS_V1,
+             'SNAS_MILD': SNAS_MILD, 'SNAS_MODERATE': SNAS_MODERATE, 'DRNAS': DRNAS}  # name -> genotype
+
 # %% ../../nbs/13_spaces.darts.ipynb #242edee5
 NASLIB_OPS = ('max_pool_3x3', 'avg_pool_3x3', 'skip_connect', 'sep_conv_3x3', 'sep_conv_5x5',
               'dil_conv_3x3', 'dil_conv_5x5')  # the op indices of NASLib's compact DARTS encoding
@@ -366,13 +396,24 @@ def param_count(genotype, # a `Genotype` or anything `to_genotype` accepts
     return n
 
 # %% ../../nbs/13_spaces.darts.ipynb #63e07064
+_CONVS = tuple(o for o in PRIMITIVES if o.startswith(('sep_', 'dil_')))  # the ops that start with ReLU
+
+def _after_relu(op:nn.Module, r):
+    "`op(x)` for a DilConv or SepConv `op`, given `r = relu(x)` (its first ReLU skipped)."
+    first, rest = (op, ()) if isinstance(op, DilConv) else (op[0], list(op)[1:])   # a SepConv is two DilConv blocks
+    for m in list(first)[1:]: r = m(r)
+    for b in rest: r = b(r)
+    return r
+
 class MixedEdge(nn.Module):
     "All 8 candidate ops of one edge (search settings): `forward(x, w) = sum_o w[o] * op_o(x)`."
     def __init__(self, C:int, stride:int):
         super().__init__()
         self.ops = nn.ModuleList(make_op(o, C, stride, search=True) for o in PRIMITIVES)
     def forward(self, x, w):  # ops[0] is `none`: w[0] * 0 changes neither the output nor any gradient
-        return sum(w[o] * self.ops[o](x) for o in range(1, len(PRIMITIVES)))
+        r = F.relu(x)         # one ReLU for the 4 convolutions (each starts with the same ReLU): less to store for a backward
+        return sum(w[o] * (_after_relu(self.ops[o], r) if PRIMITIVES[o] in _CONVS else self.ops[o](x))
+                   for o in range(1, len(PRIMITIVES)))
 
 class MixedCell(nn.Module):
     "A search cell: every input and earlier node feeds every later node through a `MixedEdge`; nodes 2..5 concatenated."
@@ -419,6 +460,12 @@ class DARTSSupernet(nn.Module):
         s0 = s1 = self.stem(x)
         for cell in self.cells: s0, s1 = s1, cell(s0, s1, weights['reduce' if cell.reduction else 'normal'])
         return self.classifier(self.global_pooling(s1).flatten(1))
+    def active_parameters(self, weights:dict) -> list:
+        "Parameters that can get a nonzero gradient under `weights`: all but those of ops whose weight is exactly 0."
+        on = {k: (v.detach() != 0).tolist() for k, v in check_alpha(weights).items()}
+        off = {id(p) for cell in self.cells for e, edge in enumerate(cell.edges) for o, op in enumerate(edge.ops)
+               if not on['reduce' if cell.reduction else 'normal'][e][o] for p in op.parameters()}
+        return [p for p in self.parameters() if id(p) not in off]
 
 # %% ../../nbs/13_spaces.darts.ipynb #1713abf6
 def _node_rows(i:int) -> range:
