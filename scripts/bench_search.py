@@ -6,20 +6,21 @@ seconds, and the row records the peak of that sum, the wall time and the exit st
 the median over repeats. Run from the repository root, on a quiet machine, for reported numbers:
 
     export PYTHONPATH=$PWD TFNAS_DATA=/path/to/data
-    python scripts/bench_search.py --out results/darts/search_bench.csv                 # the default configurations
+    python scripts/bench_search.py --out results/darts/search_bench.csv                 # the former and the new default
     python scripts/bench_search.py --config "default=search darts --algo nasi --seed 100" --repeats 3 --out FILE
 
 Each configuration is `LABEL=ARGS` (the arguments after `tfnas`); `--out` gets one row per run and one `median` row
-per configuration (columns: label, run, wall_s, peak_rss_gib, rc, load_1m at the start, command). Peak memory is a
-sampled maximum: a spike shorter than the interval can be missed (0.05 s by default). Nothing here asserts a time."""
+per configuration (columns: label, run, wall_s, peak_rss_gib, rc, load_1m at the start, command, and on median rows
+wall_ratio and peak_ratio: the median over the first configuration's median, measured in the same run). Peak memory is
+a sampled maximum: a spike shorter than the interval can be missed (0.05 s by default). Nothing here asserts a time.
+The default configurations take about 15 + 3 x 5 minutes with 3 repeats on a quiet 2-core machine."""
 from __future__ import annotations
 import argparse, csv, os, shlex, statistics, subprocess, sys, tempfile, threading, time
 from pathlib import Path
 
-DEFAULTS = {  # label -> tfnas arguments (seeds 100-102: the acceptance seeds of issue 27 are 100-104)
-    'darts nasi default seed 100': 'search darts --algo nasi --seed 100',
-    'darts nasi default seed 101': 'search darts --algo nasi --seed 101',
-    'darts nasi default seed 102': 'search darts --algo nasi --seed 102',
+DEFAULTS = {  # label -> tfnas arguments; the first is the baseline of the ratio columns
+    'darts nasi, batch 64 (the former default)': 'search darts --algo nasi --seed 100 --batch-size 64',
+    'darts nasi, defaults': 'search darts --algo nasi --seed 100',
 }
 
 def tree_rss(pid:int) -> int:
@@ -74,7 +75,11 @@ def main(argv=None):
         rows += runs + [dict(label=label, run='median', command='tfnas ' + args, rc=max(x['rc'] for x in runs),
                              wall_s=statistics.median(x['wall_s'] for x in ok), peak_rss_gib=statistics.median(x['peak_rss_gib'] for x in ok),
                              load_1m=statistics.median(x['load_1m'] for x in ok))]
-    cols = ['label', 'run', 'wall_s', 'peak_rss_gib', 'rc', 'load_1m', 'command']
+    base = next(r for r in rows if r['run'] == 'median')
+    for r in rows:
+        if r['run'] == 'median':
+            r['wall_ratio'] = round(r['wall_s'] / base['wall_s'], 3); r['peak_ratio'] = round(r['peak_rss_gib'] / base['peak_rss_gib'], 3)
+    cols = ['label', 'run', 'wall_s', 'peak_rss_gib', 'rc', 'load_1m', 'wall_ratio', 'peak_ratio', 'command']
     with out.open('w', newline='') as f:
         w = csv.DictWriter(f, cols); w.writeheader(); w.writerows(rows)
     print(f'wrote {out}')

@@ -84,7 +84,8 @@ class DartsTrack(Track):
     default_metrics = ('num_params',)
     default_search, default_search_metric = 'nasi', 'synflow'
     bench_groups = {m: (m,) for m in suites['cheap']}
-    options = IMAGE_OPTIONS + (
+    options = tuple(o if o.name != 'batch_size' else Option('batch_size', int, 16, 'images per batch (16: one NASI draw '
+                    'on the default DARTS supernet then needs about 1.3 GB)', min=1) for o in IMAGE_OPTIONS) + (
         Option('image_size', int, 32, 'side of the synthetic images', min=8),
         Option('C', int, 16, 'channels of the scored networks (the DARTS search network: 16)', min=1),
         Option('layers', int, 8, 'cells of the scored networks (the DARTS search network: 8)', min=3),
@@ -103,9 +104,12 @@ class DartsTrack(Track):
     def build_kwargs(self, opts:dict) -> dict:
         return {**{k: opts[k] for k in ('num_classes', 'C', 'layers')}, 'search': opts.get('cell_ops', 'eval') == 'search'}
     def batch(self, opts:dict) -> tuple: return image_track_batch(opts, opts['image_size'])
+    def param_kwargs(self, opts:dict) -> dict:
+        "The network `--max-params` counts: the CIFAR evaluation network (`--eval-C`, `--eval-layers`)."
+        return {'num_classes': opts['num_classes'], 'C': opts['eval_C'], 'layers': opts['eval_layers']}
     def param_count(self, arch, opts:dict) -> int:
         "Parameters of the CIFAR evaluation network (auxiliary head excluded), as the papers report them."
-        return int(self.space().param_count(arch, num_classes=opts['num_classes'], C=opts['eval_C'], layers=opts['eval_layers']))
+        return int(self.space().param_count(arch, **self.param_kwargs(opts)))
     def describe(self, arch) -> str: return repr(self.space().validate(arch))
     def benchmark(self, opts:dict):
         "The genotypes of `--bench` with their CIFAR-10 accuracy and NASLib's metric values."
