@@ -54,11 +54,13 @@ def main():
     ap.add_argument('config', choices=sorted(CONFIGS))
     ap.add_argument('seeds', type=int, nargs='+')
     ap.add_argument('--T', type=int, default=100)
+    ap.add_argument('--out', type=Path, default=OUT, help='JSON lines to append to (default: results/nb201/nasi_draws.jsonl)')
     a = ap.parse_args()
+    out = a.out
     torch.set_num_threads(1)
     done = set()
-    if OUT.exists():
-        for line in OUT.read_text().splitlines():
+    if out.exists():
+        for line in out.read_text().splitlines():
             r = json.loads(line); done.add((r['config'], r['seed'], r['t']))
     for seed in a.seeds:
         spec = spec_of(a.config, seed)
@@ -67,7 +69,7 @@ def main():
         for t in range(a.T):
             if (a.config, seed, t) in done: continue
             d = nasi_draw(t, spec)
-            with OUT.open('a') as f: f.write(json.dumps(dict(config=a.config, seed=seed, **encode(d, f64))) + '\n')
+            with out.open('a') as f: f.write(json.dumps(dict(config=a.config, seed=seed, **encode(d, f64))) + '\n')
         print(f'{a.config} seed {seed}: {time.time() - t0:.0f} s', flush=True)
 
 if __name__ == '__main__': main()

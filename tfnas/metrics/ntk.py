@@ -7,13 +7,14 @@ from __future__ import annotations
 import numpy as np
 import torch
 from torch import nn
-from torch.func import functional_call, vmap, jacrev
+from torch.func import functional_call, vmap, jacrev, grad
 from ..core import register_metric
 from ..numerics import DegenerateInputError
-from .generic import classifier_batch, shared_ce_pass
+from .generic import classifier_batch, shared_ce_pass, weight_layers
 
 # %% auto #0
-__all__ = ['BN_TYPES', 'freeze_batch_stats', 'jacobian_pass', 'ntk_trace', 'ntk_trace_approx', 'ntk_condition_number']
+__all__ = ['BN_TYPES', 'freeze_batch_stats', 'jacobian_pass', 'ntk_trace', 'ntk_trace_approx', 'ntk_condition_number',
+           'label_gradients', 'hnas_ntk']
 
 # %% ../../nbs/23_metrics.ntk.ipynb #4bcdc14f
 BN_TYPES = (nn.BatchNorm1d, nn.BatchNorm2d, nn.BatchNorm3d)
@@ -69,3 +70,34 @@ def ntk_condition_number(model, batch, ctx):
     v = np.linalg.eigvalsh(_shared_jac(model, batch, ctx)['gram'].numpy())
     if v[0] <= 0: raise DegenerateInputError(f'ntk_condition_number: NTK is singular (smallest eigenvalue {v[0]:.3g})')
     return float(v[-1] / v[0])
+
+# %% ../../nbs/23_metrics.ntk.ipynb #7a392e1f
+def label_gradients(model:nn.Module, # a private copy of the classifier (its BatchNorm statistics are overwritten)
+                    x:torch.Tensor, # inputs (n, ...)
+                    y:torch.Tensor, # integer labels (n,)
+                    chunk:int=16, # samples per vectorised gradient (bounds memory)
+                   ) -> torch.Tensor:
+    "Per-sample gradients (n, P) of each sample's true-class logit w.r.t. the conv/linear weights and biases (fixed batch statistics)."
+    freeze_batch_stats(model, x)
+    keep = {id(p) for m in weight_layers(model) for p in (m.weight, m.bias) if p is not None}
+    params = {k: v.detach() for k, v in model.named_parameters() if id(v) in keep}
+    rest = {**{k: v.detach() for k, v in model.named_parameters() if id(v) not in keep}, **dict(model.named_buffers())}
+    def f(p, xi): return functional_call(model, (p, rest), (xi[None],))[0]
+    with torch.no_grad(): n_out = f(params, x[0]).shape[-1]
+    onehot = nn.functional.one_hot(y.long(), n_out).to(x.dtype)   # selects the label's logit inside vmap (no indexing by a tensor)
+    g = vmap(grad(lambda p, xi, oh: (f(p, xi) * oh).sum()), in_dims=(None, 0, 0))
+    out = []
+    for i in range(0, len(x), chunk):
+        G = g(params, x[i:i + chunk], onehot[i:i + chunk])
+        out.append(torch.cat([v.flatten(1) for v in G.values()], 1))
+    return torch.cat(out)
+
+@register_metric('hnas_ntk', needs=('grad', 'targets'), higher_is_better=True, families=('cnn',),
+                 columns=('hnas_trace_norm', 'hnas_condition_number'))
+def hnas_ntk(model, batch, ctx):
+    "HNAS's NTK of the label logit: trace norm sqrt(tr Θ / n) and condition number λ_max/λ_min (inf when singular)."
+    x, y = classifier_batch(batch)
+    G = label_gradients(ctx.copy() if ctx is not None else model, x, y).double()
+    v = np.linalg.eigvalsh((G @ G.T).numpy())
+    return {'hnas_trace_norm': float(np.sqrt(max(v.sum(), 0.) / len(x))),
+            'hnas_condition_number': float(v[-1] / v[0]) if v[0] > 0 else float('inf')}
