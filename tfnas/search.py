@@ -128,6 +128,13 @@ class SearchContext:
                 self.history.append(h)
         return [self._fitness[self.key(a)] for a in archs]
 
+    def score_table(self, archs:list, metrics:list):
+        "Every column of `metrics` for `archs` (a DataFrame in input order), through the engine: the run's workers and store."
+        from tfnas.engine import score_archs
+        ex = self.executor(len(archs)) if len(archs) > 1 else InProcess()
+        return score_archs(self.track, [(None, a) for a in archs], list(metrics), self.opts, store=self._store, executor=ex,
+                           retry_failed=self.retry_failed, truth={}, progress=self.progress)
+
     @property
     def n_scored(self) -> int: return len(self._fitness)
     def result(self, arch, t0:float, info:dict|None=None) -> SearchResult:

@@ -79,7 +79,7 @@ class DartsTrack(Track):
     id_column, default_archs, truth = 'arch_id', '10', 'cifar10'
     peer_prefix = 'naslib_'  # truth columns holding another implementation's value of a metric (fidelity in `evaluate`)
     metric_modules = ('tfnas.metrics.generic', 'tfnas.metrics.ntk')
-    search_modules = ('tfnas.nasi',)
+    search_modules = ('tfnas.nasi', 'tfnas.hnas')
     suites = {'cheap': ('synflow', 'num_params', 'flops', 'naswot', 'grad_norm', 'snip', 'jacob_cov', 'ntk_trace_approx')}
     default_metrics = ('num_params',)
     default_search, default_search_metric = 'nasi', 'synflow'

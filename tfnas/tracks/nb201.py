@@ -44,7 +44,7 @@ class NB201Track(Track):
     id_column, default_archs, truth = 'arch_id', '100', 'cifar10'
     metric_modules = ('tfnas.metrics.generic', 'tfnas.metrics.ntk')
     lazy_metric_modules = ('tfnas.predict',)  # the shipped predictor as the metric 'predicted' (imported on demand)
-    search_modules = ('tfnas.nasi',)  # registers the supernet searches (nasi, supernet)
+    search_modules = ('tfnas.nasi', 'tfnas.hnas')  # register the supernet searches (nasi, supernet) and hnas
     suites = {'cheap': ('synflow', 'num_params', 'flops', 'naswot', 'grad_norm', 'snip', 'jacob_cov', 'ntk_trace_approx'),
               'all': ('ntk_trace', 'ntk_trace_approx', 'ntk_condition_number', 'synflow', 'snip', 'grasp', 'fisher',
                       'grad_norm', 'jacob_cov', 'naswot', 'num_params', 'flops')}
