@@ -289,7 +289,16 @@ def _search(args):
     t, opts, store = _prepare(args)
     for m in t.search_modules: importlib.import_module(m)
     sp = t.space()
-    algo = args.algo or t.default_search
+    metric = args.metric
+    if args.algo is None and args.max_params is not None and t.budget_search:   # the best search found under a budget
+        bs = t.budget_search
+        own = {k: v for k, v in bs.get('options', {}).items() if getattr(args, k, None) in (None, False)}   # the user's options win
+        opts = t.resolve({**opts, **own})
+        algo, metric = bs['algo'], metric or bs.get('metric')
+        if not args.quiet:
+            print(f"{t.name}: --max-params without --algo runs --algo {algo}" + (f" --metric {metric}" if metric else '') +
+                  ''.join(f" --{k.replace('_', '-')} {v}" for k, v in own.items()) + ' (the best search found under a budget)', file=sys.stderr)
+    else: algo = args.algo or t.default_search
     if algo not in list_searches(sp):
         raise CLIError(f"--algo: {algo!r} is not a search for {t.name}; choose from {', '.join(list_searches(sp))}")
     s = get_search(algo)
@@ -302,7 +311,7 @@ def _search(args):
         mp = Option('max_params', float, min=0).check(args.max_params)
         if mp <= 0: raise CLIError(f"--max-params: must be > 0 (millions), got {args.max_params}")
         mp = mp * 1e6
-    with Store(store) as st, SearchContext(t, opts, metric=args.metric if s.uses_metric else None, column=args.column, max_params=mp,
+    with Store(store) as st, SearchContext(t, opts, metric=metric if s.uses_metric else None, column=args.column, max_params=mp,
                                            store=st, executor=_engine(args), progress=not args.quiet,
                                            retry_failed=not args.no_retry_failed) as ctx:
         r = s.fn(ctx, **aopts)

@@ -341,6 +341,7 @@ class Track:
     truth_higher_is_better:bool = True # False for losses
     default_search:str = 'best' # the default `--algo` of `search`
     default_search_metric:str = 'num_params' # the default `--metric` of `search`
+    budget_search:dict|None = None # what `search` runs when `--max-params` is given without `--algo`: {'algo', 'metric', 'options' (track options)}
     bench_groups:dict = {} # metric groups timed by `bench`: {label: metric names}
 
     def space(self) -> Space: raise NotImplementedError(f"track {self.name!r}: space")

@@ -38,8 +38,8 @@ class NB201Track(Track):
     name = 'nasbench201'
     help = ('NAS-Bench-201 cells (15,625), scored on Gaussian images by default; NATS-Bench test accuracies as truth. '
             'Default search: supernet --metric synflow (the best found on seeds 0-9 without a budget: 93.7 on CIFAR-10, '
-            'about 10 CPU s); with --max-params the best found is --algo sized --metric jacob_cov --batch-size 16 '
-            '(92.0 under 0.344M; see 92_repro.nasi)')
+            'about 10 CPU s); with --max-params and no --algo it runs the best found under a budget, '
+            '--algo sized --metric jacob_cov --batch-size 16 (see 92_repro.nasi)')
     example = 'tfnas search nasbench201 --max-params 0.344 --out result.json'
     id_column, default_archs, truth = 'arch_id', '100', 'cifar10'
     metric_modules = ('tfnas.metrics.generic', 'tfnas.metrics.ntk')
@@ -52,6 +52,9 @@ class NB201Track(Track):
     # default search: NASI's supernet search driven by synflow, the best found on seeds 0-9 without a budget; once a budget
     # is set, 'sized' with --metric jacob_cov (batch 16) was best; see 92_repro.nasi for every search with and without --max-params
     default_search, default_search_metric = 'supernet', 'synflow'
+    # with --max-params and no --algo: size first, then jacob_cov at batch 16 among the largest cells that fit (robust to where
+    # the budget falls: 92_repro.nasi, 'The budgeted default')
+    budget_search = {'algo': 'sized', 'metric': 'jacob_cov', 'options': {'batch_size': 16}}
     bench_groups = {**{m: (m,) for m in suites['cheap']},
                     'shared CE pass (ntk_trace_approx snip grad_norm fisher)': ('ntk_trace_approx', 'snip', 'grad_norm', 'fisher'),
                     'cheap suite': suites['cheap']}
