@@ -19,11 +19,11 @@ from .metrics.generic import (classifier_batch, weight_layers, mean_ce_grad, sq_
 from .metrics.ntk import freeze_batch_stats
 
 # %% auto #0
-__all__ = ['BN_MODES', 'SAMPLES', 'SUPERNET_OBJECTIVES', 'VARIANTS', 'DEFAULT_NU', 'SUPERNET_DEFAULTS', 'NASI_DEFAULTS',
-           'NASI_OPTIONS', 'DrawSpec', 'draw_seed', 'gumbel_noise', 'draw_batch', 'SupernetObjective',
-           'register_objective', 'get_objective', 'draw_supernet', 'nasi_draw', 'budgets', 'nasi_update', 'nasi_draws',
-           'nasi', 'parse_supernet', 'track_draw_batch', 'progress_map', 'run_supernet_search', 'nasi_search',
-           'supernet_search', 'sized_search']
+__all__ = ['BN_MODES', 'SAMPLES', 'SUPERNET_OBJECTIVES', 'VARIANTS', 'DEFAULT_NU', 'SUPERNET_DEFAULTS', 'DRAW_SIZE_DEFAULTS',
+           'SYNTHETIC_INPUTS', 'NASI_DEFAULTS', 'NASI_OPTIONS', 'DrawSpec', 'draw_seed', 'gumbel_noise', 'draw_batch',
+           'SupernetObjective', 'register_objective', 'get_objective', 'draw_supernet', 'nasi_draw', 'budgets',
+           'nasi_update', 'nasi_draws', 'nasi', 'parse_supernet', 'track_draw_batch', 'synthetic_draw_batch',
+           'progress_map', 'run_supernet_search', 'nasi_search', 'supernet_search', 'sized_search']
 
 # %% ../nbs/51_nasi.ipynb #86b050a1
 BN_MODES, SAMPLES = ('train', 'fixed'), ('hard', 'soft')
@@ -284,6 +284,9 @@ def nasi(space:str='nasbench201', # registered space with `supernet` and `from_a
 # %% ../nbs/51_nasi.ipynb #d39fa96d
 # NASI's supernet options per space (others: the space's defaults); DARTS: a small supernet (5 cells of 8 channels)
 SUPERNET_DEFAULTS = {'nasbench201': {'C': 8, 'N': 2}, 'darts': {'C': 8, 'layers': 5}}
+# side of the draws' synthetic images per space (others: the track's images)
+DRAW_SIZE_DEFAULTS = {'nasbench201': 16}
+SYNTHETIC_INPUTS = ('gaussian', 'smooth', 'patches')
 # chosen in 92_repro.nasi on seeds 0-9 (CIFAR-10): 100 draws of batch 64, log trace, budget at the draws' 0.85-quantile, τ = 2
 NASI_DEFAULTS = dict(draws=100, variant='quantile', mu=2., nu=None, q=0.85, scale='log', tau=2., sample='hard', bn='train')
 
@@ -306,6 +309,12 @@ def track_draw_batch(track:str, # registered track name
     "The track's batch for NASI draw `t` of a search seeded by `seed` (its seed: `draw_seed(seed, t, 0)`)."
     return get_track(track).batch({**opts, 'seed': draw_seed(seed, t, 0)})
 
+def synthetic_draw_batch(inputs:str, labels:str, # a synthetic input kind (`SYNTHETIC_INPUTS`) and 'random' or 'projection'
+                         n:int, shape:tuple, num_classes:int, seed:int, t:int) -> tuple:
+    "Draw `t`'s synthetic batch of another image size than the track's (its seed: `draw_seed(seed, t, 0)`)."
+    from tfnas.data import image_batch
+    return image_batch(n, draw_seed(seed, t, 0), inputs, labels, num_classes, shape)
+
 NASI_OPTIONS = (
     Option('draws', int, NASI_DEFAULTS['draws'], 'NASI: Gumbel draws T (independent; run on the workers)', min=1),
     Option('variant', str, NASI_DEFAULTS['variant'], "NASI budget rule: fix (ν = --nu), ada (running mean from --nu), "
@@ -319,6 +328,8 @@ NASI_OPTIONS = (
     Option('sample', str, NASI_DEFAULTS['sample'], 'NASI: hard (straight-through one-hot) or soft Gumbel samples', choices=SAMPLES),
     Option('bn', str, NASI_DEFAULTS['bn'], 'NASI: BatchNorm with batch statistics (train) or the batch\'s statistics held fixed', choices=BN_MODES),
     Option('supernet', str, '', "NASI: supernet options NAME=VALUE,... (default: NASI's for the space, e.g. C=8,N=2 on nasbench201)"),
+    Option('draw_size', int, None, "NASI: side of the draws' synthetic images (default: NASI's for the space, 16 on nasbench201; "
+           "else the track's)", min=4),
 )
 
 def progress_map(ctx:SearchContext, # the search context (its executor; its `progress` switch)
@@ -340,23 +351,30 @@ def progress_map(ctx:SearchContext, # the search context (its executor; its `pro
 def run_supernet_search(ctx:SearchContext, # the engine's search context
                         objective:str, # metric with a supernet objective
                         draws:int, variant:str, mu:float, nu:float|None, q:float, scale:str, tau:float, sample:str,
-                        bn:str, supernet:str) -> SearchResult:
+                        bn:str, supernet:str, draw_size:int|None=None) -> SearchResult:
     "NASI's supernet search in the engine: draws on `ctx.map`, the track's batch size and inputs, `ctx.max_params`."
     sp, opts = ctx.space, ctx.opts
     if q > 1: raise OptionError(f'--q: must be <= 1, got {q}')
     sopts = parse_supernet(supernet) or dict(SUPERNET_DEFAULTS.get(sp.name, {}))
     bk = ctx.track.build_kwargs(opts)
     pk = ctx.track.param_kwargs(opts) if hasattr(ctx.track, 'param_kwargs') else bk   # the network --max-params counts
-    gaussian = opts.get('inputs', 'gaussian') == 'gaussian' and opts.get('labels', 'random') == 'random'
+    inputs, labels = opts.get('inputs', 'gaussian'), opts.get('labels', 'random')
+    if draw_size is not None and inputs not in SYNTHETIC_INPUTS:
+        raise OptionError(f'--draw-size: only for synthetic inputs ({", ".join(SYNTHETIC_INPUTS)}); --inputs {inputs} gives its own images')
+    size = (draw_size or DRAW_SIZE_DEFAULTS.get(sp.name)) if inputs in SYNTHETIC_INPUTS else None
     x0, _ = ctx.batch(ctx.seed)
-    bf = None if gaussian else functools.partial(track_draw_batch, ctx.track.name, dict(opts), ctx.seed)
-    size = ', '.join(f'{k}={v}' for k, v in sopts.items())
-    res = nasi(sp.name, seed=ctx.seed, T=draws, objective=objective, batch_size=int(opts.get('batch_size', len(x0))),
+    bs, nc = int(opts.get('batch_size', len(x0))), int(bk.get('num_classes', 10))
+    shape = tuple(x0.shape[1:]) if size is None else (x0.shape[1], size, size)
+    if inputs == 'gaussian' and labels == 'random': bf = None   # draw_batch's seeded Gaussian batch of `shape`
+    elif size is None or shape == tuple(x0.shape[1:]): bf = functools.partial(track_draw_batch, ctx.track.name, dict(opts), ctx.seed)
+    else: bf = functools.partial(synthetic_draw_batch, inputs, labels, bs, shape, nc, ctx.seed)
+    net = ', '.join(f'{k}={v}' for k, v in sopts.items())
+    res = nasi(sp.name, seed=ctx.seed, T=draws, objective=objective, batch_size=bs,
                supernet=sopts, variant=variant, mu=mu, nu=nu, q=q, log=scale == 'log', tau=tau, sample=sample, bn=bn,
-               num_classes=int(bk.get('num_classes', 10)), input_shape=tuple(x0.shape[1:]), max_params=ctx.max_params,
-               map=progress_map(ctx, f"NASI draws ({size or 'default'} supernet, {len(x0)} x {'x'.join(map(str, x0.shape[1:]))} inputs)"),
+               num_classes=nc, input_shape=shape, max_params=ctx.max_params,
+               map=progress_map(ctx, f"NASI draws ({net or 'default'} supernet, {bs} x {'x'.join(map(str, shape))} inputs)"),
                threads=1, device=str(ctx.device), batch_fn=bf, build_kwargs=pk if ctx.max_params is not None else None)
-    res.info['supernet'] = sopts
+    res.info.update(supernet=sopts, draw_shape=list(shape))
     return res
 
 @register_search('nasi', options=NASI_OPTIONS, needs=('supernet',), uses_metric=False,

@@ -11,13 +11,14 @@ The Gumbel noise is not stored: `tfnas.nasi.gumbel_noise(spec, t, shapes)` regen
 `92_repro.nasi` rebuilds the draws and applies `tfnas.nasi.nasi_update` with every budget rule, temperature and number
 of draws, which is what `tfnas.nasi.nasi` computes for a search with those settings.
 """
-import argparse, json, sys, time
+import argparse, functools, json, sys, time
 from pathlib import Path
 import torch
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
-from tfnas.nasi import DrawSpec, nasi_draw, get_objective  # noqa: E402
+from tfnas.nasi import DrawSpec, nasi_draw, get_objective, draw_seed  # noqa: E402
+from tfnas.data import image_batch  # noqa: E402
 
 OUT = ROOT / 'results/nb201/nasi_draws.jsonl'
 SN = lambda C, N: (('C', C), ('N', N))
@@ -39,10 +40,28 @@ CONFIGS = {
     'b64_snip':      dict(batch_size=64, supernet=SN(8, 2), objective='snip'),
     'b64_grad_norm': dict(batch_size=64, supernet=SN(8, 2), objective='grad_norm'),
     'b64_C16N5_synflow': dict(batch_size=64, supernet=SN(16, 5), objective='synflow'),
+    # input kinds and labels at the 16x16 soft setting (batch_fn: the synthetic batch of each draw's seed)
+    'b64_px16_soft1_smooth':      dict(batch_size=64, supernet=SN(8, 2), input_shape=(3, 16, 16), sample='soft', tau=1., inputs=('smooth', 'random')),
+    'b64_px16_soft1_projection':  dict(batch_size=64, supernet=SN(8, 2), input_shape=(3, 16, 16), sample='soft', tau=1., inputs=('gaussian', 'projection')),
+    'b64_px16_soft1_patches':     dict(batch_size=64, supernet=SN(8, 2), input_shape=(3, 16, 16), sample='soft', tau=1., inputs=('patches', 'random')),
+    'b16_px16_soft1':             dict(batch_size=16, supernet=SN(8, 2), input_shape=(3, 16, 16), sample='soft', tau=1.),
+    'b64_px16_soft2':             dict(batch_size=64, supernet=SN(8, 2), input_shape=(3, 16, 16), sample='soft', tau=2.),
+    # the DARTS space (supernet of 5 cells of 8 channels)
+    'darts_b64_px16':       dict(space='darts', batch_size=64, supernet=(('C', 8), ('layers', 5)), input_shape=(3, 16, 16)),
+    'darts_b64_px16_soft1': dict(space='darts', batch_size=64, supernet=(('C', 8), ('layers', 5)), input_shape=(3, 16, 16), sample='soft', tau=1.),
 }
+SPACE_MODULES = {'nasbench201': 'tfnas.spaces.nb201', 'darts': 'tfnas.spaces.darts'}
+
+def synthetic_batch(inputs:str, labels:str, n:int, shape:tuple, seed:int, t:int):
+    "The batch of draw `t`: `image_batch` of the input kind and labels under the draw's seed."
+    return image_batch(n, draw_seed(seed, t, 0), inputs, labels, 10, shape)
 
 def spec_of(config:str, seed:int) -> DrawSpec:
-    return DrawSpec(space='nasbench201', seed=seed, space_module='tfnas.spaces.nb201', **CONFIGS[config])
+    c = dict(CONFIGS[config]); space = c.pop('space', 'nasbench201')
+    if 'inputs' in c:
+        inputs, labels = c.pop('inputs')
+        c['batch_fn'] = functools.partial(synthetic_batch, inputs, labels, c['batch_size'], c.get('input_shape', (3, 32, 32)), seed)
+    return DrawSpec(space=space, seed=seed, space_module=SPACE_MODULES[space], **c)
 
 def encode(d:dict, f64:bool) -> dict:
     fmt = (lambda v: float(repr(v))) if f64 else (lambda v: float(f'{v:.9g}'))
