@@ -46,7 +46,10 @@ CONFIGS = {
     'b64_px16_soft1_patches':     dict(batch_size=64, supernet=SN(8, 2), input_shape=(3, 16, 16), sample='soft', tau=1., inputs=('patches', 'random')),
     'b16_px16_soft1':             dict(batch_size=16, supernet=SN(8, 2), input_shape=(3, 16, 16), sample='soft', tau=1.),
     'b64_px16_soft2':             dict(batch_size=64, supernet=SN(8, 2), input_shape=(3, 16, 16), sample='soft', tau=2.),
-    # the DARTS space (supernet of 5 cells of 8 channels)
+    # the DARTS space (supernet of 5 cells of 8 channels); darts_b16: the darts track's NASI default (batch 16, 32x32)
+    'darts_b16':            dict(space='darts', batch_size=16, supernet=(('C', 8), ('layers', 5))),
+    'darts_b16_soft1':      dict(space='darts', batch_size=16, supernet=(('C', 8), ('layers', 5)), sample='soft', tau=1.),
+    'darts_b16_patches':    dict(space='darts', batch_size=16, supernet=(('C', 8), ('layers', 5)), inputs=('patches', 'random')),
     'darts_b64_px16':       dict(space='darts', batch_size=64, supernet=(('C', 8), ('layers', 5)), input_shape=(3, 16, 16)),
     'darts_b64_px16_soft1': dict(space='darts', batch_size=64, supernet=(('C', 8), ('layers', 5)), input_shape=(3, 16, 16), sample='soft', tau=1.),
 }
@@ -66,7 +69,7 @@ def spec_of(config:str, seed:int) -> DrawSpec:
 def encode(d:dict, f64:bool) -> dict:
     fmt = (lambda v: float(repr(v))) if f64 else (lambda v: float(f'{v:.9g}'))
     return dict(t=d['t'], value=d['value'], grad={k: [[fmt(v) for v in row] for row in g] for k, g in d['grad'].items()},
-                arch=d['arch'], seconds=round(d['seconds'], 4), error=d['error'])
+                arch=d['arch'].to_dict() if hasattr(d['arch'], 'to_dict') else d['arch'], seconds=round(d['seconds'], 4), error=d['error'])
 
 def main():
     ap = argparse.ArgumentParser()

@@ -21,6 +21,7 @@ from tfnas.search import SearchContext, get_search  # noqa: E402
 from tfnas.engine import InProcess  # noqa: E402
 from tfnas.store import Store  # noqa: E402
 from tfnas.nasi import parse_supernet  # noqa: E402  (registers nasi, supernet, sized)
+import tfnas.hnas  # noqa: E402,F401  (registers hnas)
 
 def main():
     ap = argparse.ArgumentParser()
