@@ -19,11 +19,12 @@ from .metrics.generic import (classifier_batch, weight_layers, mean_ce_grad, sq_
 from .metrics.ntk import freeze_batch_stats
 
 # %% auto #0
-__all__ = ['BN_MODES', 'SAMPLES', 'SUPERNET_OBJECTIVES', 'VARIANTS', 'DEFAULT_NU', 'SUPERNET_DEFAULTS', 'DRAW_SIZE_DEFAULTS',
-           'SYNTHETIC_INPUTS', 'NASI_DEFAULTS', 'NASI_OPTIONS', 'DrawSpec', 'draw_seed', 'gumbel_noise', 'draw_batch',
-           'SupernetObjective', 'register_objective', 'get_objective', 'draw_supernet', 'nasi_draw', 'budgets',
-           'nasi_update', 'nasi_draws', 'nasi', 'parse_supernet', 'track_draw_batch', 'synthetic_draw_batch',
-           'progress_map', 'run_supernet_search', 'nasi_search', 'supernet_search', 'sized_search']
+__all__ = ['BN_MODES', 'SAMPLES', 'SUPERNET_OBJECTIVES', 'VARIANTS', 'DEFAULT_NU', 'SUPERNET_DEFAULTS', 'SYNTHETIC_INPUTS',
+           'NASI_DEFAULTS', 'NASI_SPACE_DEFAULTS', 'NASI_OPTIONS', 'DrawSpec', 'draw_seed', 'gumbel_noise',
+           'draw_batch', 'SupernetObjective', 'register_objective', 'get_objective', 'draw_supernet', 'nasi_draw',
+           'budgets', 'nasi_update', 'nasi_draws', 'nasi', 'nasi_defaults', 'parse_supernet', 'track_draw_batch',
+           'synthetic_draw_batch', 'progress_map', 'run_supernet_search', 'nasi_search', 'supernet_search',
+           'sized_search']
 
 # %% ../nbs/51_nasi.ipynb #86b050a1
 BN_MODES, SAMPLES = ('train', 'fixed'), ('hard', 'soft')
@@ -284,11 +285,23 @@ def nasi(space:str='nasbench201', # registered space with `supernet` and `from_a
 # %% ../nbs/51_nasi.ipynb #d39fa96d
 # NASI's supernet options per space (others: the space's defaults); DARTS: a small supernet (5 cells of 8 channels)
 SUPERNET_DEFAULTS = {'nasbench201': {'C': 8, 'N': 2}, 'darts': {'C': 8, 'layers': 5}}
-# side of the draws' synthetic images per space (others: the track's images)
-DRAW_SIZE_DEFAULTS = {'nasbench201': 16}
 SYNTHETIC_INPUTS = ('gaussian', 'smooth', 'patches')
-# chosen in 92_repro.nasi on seeds 0-9 (CIFAR-10): 100 draws of batch 64, log trace, budget at the draws' 0.85-quantile, τ = 2
-NASI_DEFAULTS = dict(draws=100, variant='quantile', mu=2., nu=None, q=0.85, scale='log', tau=2., sample='hard', bn='train')
+# the generic defaults (and those of the supernet search driven by another metric): 100 hard draws of the track's images,
+# log trace, budget at the draws' 0.85-quantile, μ = 2, τ = 2
+NASI_DEFAULTS = dict(draws=100, variant='quantile', mu=2., nu=None, q=0.85, scale='log', tau=2., sample='hard', bn='train', draw_size=None)
+# `--algo nasi`'s own defaults per space, chosen in 92_repro.nasi (NAS-Bench-201: seeds 0-9, CIFAR-10): 200 soft draws of
+# 16x16 images, budget at the 0.8-quantile, τ = 1
+NASI_SPACE_DEFAULTS = {'nasbench201': dict(draws=200, q=0.8, tau=1., sample='soft', draw_size=16)}
+
+def nasi_defaults(space:str|None=None) -> dict:
+    "`--algo nasi`'s defaults on `space` (the generic `NASI_DEFAULTS` for another space or none)."
+    return {**NASI_DEFAULTS, **NASI_SPACE_DEFAULTS.get(space, {})}
+
+def _default_help(name:str) -> str:
+    "' (default: ...)' of a NASI option: its value per space where a space overrides it."
+    per = [f'{v} on {s}' for s, d in NASI_SPACE_DEFAULTS.items() if (v := d.get(name, NASI_DEFAULTS[name])) != NASI_DEFAULTS[name]]
+    base = "the track's" if NASI_DEFAULTS[name] is None else NASI_DEFAULTS[name]
+    return f" (default: {', '.join(per)}{', else ' if per else ''}{base})"
 
 def parse_supernet(s:str|None) -> dict:
     "Supernet options from text 'C=8,N=2' (numbers become int or float); empty -> {}."
@@ -316,20 +329,19 @@ def synthetic_draw_batch(inputs:str, labels:str, # a synthetic input kind (`SYNT
     return image_batch(n, draw_seed(seed, t, 0), inputs, labels, num_classes, shape)
 
 NASI_OPTIONS = (
-    Option('draws', int, NASI_DEFAULTS['draws'], 'NASI: Gumbel draws T (independent; run on the workers)', min=1),
-    Option('variant', str, NASI_DEFAULTS['variant'], "NASI budget rule: fix (ν = --nu), ada (running mean from --nu), "
-           "quantile (--q of the draws' values), mean, none", choices=VARIANTS),
-    Option('mu', float, NASI_DEFAULTS['mu'], 'NASI: penalty weight μ', min=0),
-    Option('nu', float, NASI_DEFAULTS['nu'], 'NASI: budget ν (fix; default 100) or its initial value (ada; default 500)'),
-    Option('q', float, NASI_DEFAULTS['q'], 'NASI: quantile of the draws\' values used as budget (variant quantile)', min=0),
-    Option('scale', str, NASI_DEFAULTS['scale'], 'NASI: penalise and differentiate the objective (raw) or its logarithm (log)',
+    Option('draws', int, None, 'NASI: Gumbel draws T (independent; run on the workers)' + _default_help('draws'), min=1),
+    Option('variant', str, None, "NASI budget rule: fix (ν = --nu), ada (running mean from --nu), "
+           "quantile (--q of the draws' values), mean, none" + _default_help('variant'), choices=VARIANTS),
+    Option('mu', float, None, 'NASI: penalty weight μ' + _default_help('mu'), min=0),
+    Option('nu', float, None, 'NASI: budget ν (fix; default 100) or its initial value (ada; default 500)'),
+    Option('q', float, None, 'NASI: quantile of the draws\' values used as budget (variant quantile)' + _default_help('q'), min=0),
+    Option('scale', str, None, 'NASI: penalise and differentiate the objective (raw) or its logarithm (log)' + _default_help('scale'),
            choices=('raw', 'log')),
-    Option('tau', float, NASI_DEFAULTS['tau'], 'NASI: Gumbel-softmax temperature', min=1e-6),
-    Option('sample', str, NASI_DEFAULTS['sample'], 'NASI: hard (straight-through one-hot) or soft Gumbel samples', choices=SAMPLES),
-    Option('bn', str, NASI_DEFAULTS['bn'], 'NASI: BatchNorm with batch statistics (train) or the batch\'s statistics held fixed', choices=BN_MODES),
+    Option('tau', float, None, 'NASI: Gumbel-softmax temperature' + _default_help('tau'), min=1e-6),
+    Option('sample', str, None, 'NASI: hard (straight-through one-hot) or soft Gumbel samples' + _default_help('sample'), choices=SAMPLES),
+    Option('bn', str, None, 'NASI: BatchNorm with batch statistics (train) or the batch\'s statistics held fixed' + _default_help('bn'), choices=BN_MODES),
     Option('supernet', str, '', "NASI: supernet options NAME=VALUE,... (default: NASI's for the space, e.g. C=8,N=2 on nasbench201)"),
-    Option('draw_size', int, None, "NASI: side of the draws' synthetic images (default: NASI's for the space, 16 on nasbench201; "
-           "else the track's)", min=4),
+    Option('draw_size', int, None, "NASI: side of the draws' synthetic images" + _default_help('draw_size'), min=4),
 )
 
 def progress_map(ctx:SearchContext, # the search context (its executor; its `progress` switch)
@@ -350,18 +362,23 @@ def progress_map(ctx:SearchContext, # the search context (its executor; its `pro
 
 def run_supernet_search(ctx:SearchContext, # the engine's search context
                         objective:str, # metric with a supernet objective
-                        draws:int, variant:str, mu:float, nu:float|None, q:float, scale:str, tau:float, sample:str,
-                        bn:str, supernet:str, draw_size:int|None=None) -> SearchResult:
+                        defaults:dict, # the values of the options left at None (`nasi_defaults(space)` or `NASI_DEFAULTS`)
+                        draws:int|None=None, variant:str|None=None, mu:float|None=None, nu:float|None=None, q:float|None=None,
+                        scale:str|None=None, tau:float|None=None, sample:str|None=None, bn:str|None=None, supernet:str='',
+                        draw_size:int|None=None) -> SearchResult:
     "NASI's supernet search in the engine: draws on `ctx.map`, the track's batch size and inputs, `ctx.max_params`."
     sp, opts = ctx.space, ctx.opts
+    given_size = draw_size
+    draws, variant, mu, q, scale, tau, sample, bn, draw_size = (v if v is not None else defaults[k] for k, v in dict(
+        draws=draws, variant=variant, mu=mu, q=q, scale=scale, tau=tau, sample=sample, bn=bn, draw_size=draw_size).items())
     if q > 1: raise OptionError(f'--q: must be <= 1, got {q}')
     sopts = parse_supernet(supernet) or dict(SUPERNET_DEFAULTS.get(sp.name, {}))
     bk = ctx.track.build_kwargs(opts)
     pk = ctx.track.param_kwargs(opts) if hasattr(ctx.track, 'param_kwargs') else bk   # the network --max-params counts
     inputs, labels = opts.get('inputs', 'gaussian'), opts.get('labels', 'random')
-    if draw_size is not None and inputs not in SYNTHETIC_INPUTS:
+    if given_size is not None and inputs not in SYNTHETIC_INPUTS:
         raise OptionError(f'--draw-size: only for synthetic inputs ({", ".join(SYNTHETIC_INPUTS)}); --inputs {inputs} gives its own images')
-    size = (draw_size or DRAW_SIZE_DEFAULTS.get(sp.name)) if inputs in SYNTHETIC_INPUTS else None
+    size = draw_size if inputs in SYNTHETIC_INPUTS else None
     x0, _ = ctx.batch(ctx.seed)
     bs, nc = int(opts.get('batch_size', len(x0))), int(bk.get('num_classes', 10))
     shape = tuple(x0.shape[1:]) if size is None else (x0.shape[1], size, size)
@@ -378,19 +395,18 @@ def run_supernet_search(ctx:SearchContext, # the engine's search context
     return res
 
 @register_search('nasi', options=NASI_OPTIONS, needs=('supernet',), uses_metric=False,
-                 help=f"NASI (Shu et al. 2022): one-step supernet search on NASI's NTK trace; defaults (chosen in 92_repro.nasi) "
-                      f"{NASI_DEFAULTS['draws']} draws, {NASI_DEFAULTS['scale']} trace, budget {NASI_DEFAULTS['variant']} "
-                      f"(q {NASI_DEFAULTS['q']}), μ {NASI_DEFAULTS['mu']:g}, τ {NASI_DEFAULTS['tau']:g}; the paper's rules: "
-                      f"--variant fix (ν = --nu, default 100) or ada (running mean from --nu, default 500)")
+                 help="NASI (Shu et al. 2022): one-step supernet search on NASI's NTK trace, with defaults per space chosen in "
+                      "92_repro.nasi (see each option); the paper's rules: --variant fix (ν = --nu, default 100) or ada "
+                      "(running mean from --nu, default 500)")
 def nasi_search(ctx:SearchContext, **opts) -> SearchResult:
-    "NASI with its trace objective (`ntk_trace_approx`)."
-    return run_supernet_search(ctx, 'ntk_trace_approx', **opts)
+    "NASI with its trace objective (`ntk_trace_approx`) and its defaults for the space (`nasi_defaults`)."
+    return run_supernet_search(ctx, 'ntk_trace_approx', nasi_defaults(ctx.space.name), **opts)
 
 @register_search('supernet', options=NASI_OPTIONS, needs=('supernet',), uses_metric=True,
                  help=f"NASI's one-step supernet search maximising --metric ({', '.join(sorted(SUPERNET_OBJECTIVES))})")
 def supernet_search(ctx:SearchContext, **opts) -> SearchResult:
-    "NASI's search with `ctx.metric` as the objective."
-    return run_supernet_search(ctx, ctx.metric, **opts)
+    "NASI's search with `ctx.metric` as the objective (the generic `NASI_DEFAULTS`)."
+    return run_supernet_search(ctx, ctx.metric, NASI_DEFAULTS, **opts)
 
 # %% ../nbs/51_nasi.ipynb #2008cc9a
 @register_search('sized', needs=('sample',),
