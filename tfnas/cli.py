@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse, importlib, json, math, os, sys, time
 from pathlib import Path
 import tfnas
-from .core import Option, OptionError, get_track, list_tracks
+from .tracks.base import Option, OptionError, get_track, list_tracks
 
 # %% auto #0
 __all__ = ['VERBS', 'CLIError', 'build_parser', 'main']

@@ -9,7 +9,8 @@ from contextlib import contextmanager
 from typing import Callable
 import torch
 import tfnas
-from .core import Track, get_track, resolve_metrics, score_model, seeded, get_device, list_metrics, OptionError
+from .tracks.base import Track, get_track, OptionError
+from .core import resolve_metrics, score_model, seeded, get_device, list_metrics
 from .store import Store, Table, check_writable
 
 # %% auto #0

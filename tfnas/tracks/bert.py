@@ -4,7 +4,7 @@
 
 # %% ../../nbs/71_tracks.bert.ipynb #1acd060f
 from __future__ import annotations
-from ..core import Option, OptionError, Track, register_track
+from .base import Option, OptionError, Track, register_track
 
 # %% auto #0
 __all__ = ['BERT_TEXT', 'BertTrack']
@@ -37,7 +37,7 @@ class BertTrack(Track):
     )
 
     def space(self):
-        from tfnas.core import get_space
+        from tfnas.spaces.base import get_space
         import tfnas.spaces.bert
         return get_space('nasbench-bert')
     def build_kwargs(self, opts:dict) -> dict: return {'pipeline': opts['pipeline']}

@@ -4,7 +4,7 @@
 
 # %% ../../nbs/74_tracks.darts.ipynb #df645caf
 from __future__ import annotations
-from ..core import Option, Track, register_track
+from .base import Option, Track, register_track
 from .nb201 import IMAGE_OPTIONS, image_track_batch
 
 # %% auto #0
@@ -31,7 +31,7 @@ class DartsTrack(Track):
         Option('eval_layers', int, 20, 'cells of the evaluation network that --max-params counts', min=3, settings=False),
     )
     def space(self):
-        from tfnas.core import get_space
+        from tfnas.spaces.base import get_space
         import tfnas.spaces.darts
         return get_space('darts')
     def build_kwargs(self, opts:dict) -> dict: return {k: opts[k] for k in ('num_classes', 'C', 'layers')}

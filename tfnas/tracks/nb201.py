@@ -6,7 +6,8 @@
 from __future__ import annotations
 import random
 from pathlib import Path
-from ..core import Option, OptionError, Track, register_track, sample_distinct
+from .base import Option, OptionError, Track, register_track
+from ..spaces.base import sample_distinct
 
 # %% auto #0
 __all__ = ['NB201_TABLE', 'NB201_NASLIB', 'IMAGE_OPTIONS', 'image_track_batch', 'NB201Track']
@@ -61,7 +62,7 @@ class NB201Track(Track):
     )
 
     def space(self):
-        from tfnas.core import get_space
+        from tfnas.spaces.base import get_space
         import tfnas.spaces.nb201
         return get_space('nasbench201')
     def build_kwargs(self, opts:dict) -> dict: return {'num_classes': opts['num_classes']}

@@ -6,7 +6,7 @@
 from __future__ import annotations
 import json
 from pathlib import Path
-from ..core import Option, OptionError, Track, register_track
+from .base import Option, OptionError, Track, register_track
 
 # %% auto #0
 __all__ = ['NLP_SUITE', 'corpus_batch', 'format_recipe', 'NLPTrack']
@@ -74,7 +74,7 @@ class NLPTrack(Track):
     )
 
     def space(self):
-        from tfnas.core import get_space
+        from tfnas.spaces.base import get_space
         import tfnas.spaces.rnn
         return get_space('nasbench-nlp')
     def build_kwargs(self, opts:dict) -> dict: return {k: opts[k] for k in ('ntokens', 'emsize', 'nhid', 'nlayers')}

@@ -6,7 +6,8 @@
 from __future__ import annotations
 import itertools, random
 from torch import nn
-from ..core import Option, Space, Track, register_space, register_track
+from .base import Option, Track, register_track
+from ..spaces.base import Space, register_space
 
 # %% auto #0
 __all__ = ['ToySpace', 'ToyTrack']
