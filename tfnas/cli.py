@@ -16,7 +16,8 @@ __all__ = ['VERBS', 'CLIError', 'build_parser', 'main']
 VERBS = {'score': 'score architectures into the results store (and export a table)',
          'search': 'search a track with a registered algorithm',
          'evaluate': 'rank correlations of metrics with ground truth',
-         'bench': 'time metric groups against a plain-PyTorch reference, start-up and throughput'}
+         'bench': 'time metric groups against a plain-PyTorch reference, start-up and throughput',
+         'predict': 'rank architectures with a predictor (metrics + architecture features), or refit one with --fit'}
 
 class CLIError(ValueError):
     "A user error on the command line: printed as one line."
@@ -120,7 +121,7 @@ def build_parser(argv:list|None=None, # the command line (decides which verb and
                 if (v, name) == (verb, target):
                     ga = tp.add_argument_group('algorithm options')
                     for o in _search_options(t).values(): _add_option(ga, o, dest=f'algo_{o.name}')
-            if v in _VERB_ARGS: _VERB_ARGS[v](tp, t)   # verbs added by later cells (predict)
+            if v == 'predict': _predict_args(tp)
             if v == 'bench':
                 tp.add_argument('--archs', default='5', help='architectures timed: N sampled, bench, ... (default 5)')
                 tp.add_argument('--groups', nargs='+', help=f"metric groups to time (default: all of {', '.join(t.bench_groups) or 'the default metrics'})")
@@ -337,33 +338,8 @@ def _bench(args):
         print(tab.drop(columns=[c for c in ('kind',) if c in tab]).round(4).to_string(index=False))
     if args.out: write_table(tab, args.out); print(f"wrote {args.out}")
 
-# %% ../nbs/60_cli.ipynb #e8e9baf8
-_RUN = {'score': _score, 'search': _search, 'evaluate': _evaluate, 'bench': _bench}
-
-def main(argv:list|None=None) -> int:
-    "Entry point of the `tfnas` command; returns the exit code."
-    argv = sys.argv[1:] if argv is None else list(argv)
-    try:
-        p = build_parser(argv)
-        args = p.parse_args(argv)
-        if args.verb is None: p.print_help(); return 2
-        if args.target is None:
-            print(f"tfnas {args.verb}: error: name a track (see 'tfnas {args.verb} --help')", file=sys.stderr); return 2
-        run = _evaluate_csv if (args.verb, args.target) == ('evaluate', 'csv') else _RUN[args.verb]
-        run(args)
-        return 0
-    except KeyboardInterrupt:
-        print("\ntfnas: interrupted; every architecture finished so far is kept in the results store", file=sys.stderr)
-        return 130
-    except RuntimeError as e:
-        print(f"tfnas: {e}", file=sys.stderr); return 1
-    except (CLIError, OptionError, FileNotFoundError, ValueError, KeyError, OSError, ImportError) as e:
-        from tfnas.data import error_message
-        print(f"tfnas: error: {error_message(e)}", file=sys.stderr)
-        return 2
-
 # %% ../nbs/60_cli.ipynb #a7c1e0d2
-def _predict_args(p, t):
+def _predict_args(p):
     "The arguments `tfnas predict TRACK` adds to the common ones and the track's options."
     p.add_argument('--archs', help="N sampled, 'all', 'bench' (the benchmark file) or a file of architectures (default: the track's)")
     p.add_argument('--ids', nargs='+', help='only these ids (of the selection)')
@@ -439,6 +415,27 @@ def _predict(args):
     if len(df) and failed == len(df):
         raise RuntimeError(f"every architecture failed; first: {t.id_column} {df.iloc[0][t.id_column]}: {df.iloc[0].error}")
 
-VERBS['predict'] = 'rank architectures with a predictor (metrics + architecture features), or refit one with --fit'
-_VERB_ARGS = {'predict': _predict_args}
-_RUN['predict'] = _predict
+# %% ../nbs/60_cli.ipynb #e8e9baf8
+_RUN = {'score': _score, 'search': _search, 'evaluate': _evaluate, 'bench': _bench, 'predict': _predict}
+
+def main(argv:list|None=None) -> int:
+    "Entry point of the `tfnas` command; returns the exit code."
+    argv = sys.argv[1:] if argv is None else list(argv)
+    try:
+        p = build_parser(argv)
+        args = p.parse_args(argv)
+        if args.verb is None: p.print_help(); return 2
+        if args.target is None:
+            print(f"tfnas {args.verb}: error: name a track (see 'tfnas {args.verb} --help')", file=sys.stderr); return 2
+        run = _evaluate_csv if (args.verb, args.target) == ('evaluate', 'csv') else _RUN[args.verb]
+        run(args)
+        return 0
+    except KeyboardInterrupt:
+        print("\ntfnas: interrupted; every architecture finished so far is kept in the results store", file=sys.stderr)
+        return 130
+    except RuntimeError as e:
+        print(f"tfnas: {e}", file=sys.stderr); return 1
+    except (CLIError, OptionError, FileNotFoundError, ValueError, KeyError, OSError, ImportError) as e:
+        from tfnas.data import error_message
+        print(f"tfnas: error: {error_message(e)}", file=sys.stderr)
+        return 2
