@@ -44,7 +44,7 @@ def archs(ids=IDS):
 
 def ptb_batch():
     "The paper's minibatch: PTB's test split batchified into 50 columns, rows 0..69 (ids grown over the available splits)."
-    from tfnas.data import batchify, load_corpus
+    from tfnas.corpora import batchify, load_corpus
     c = load_corpus(DATA/'corpora/ptb', splits=('train', 'valid', 'test'))
     return batchify(c['test'], 50)[:70]
 
@@ -360,7 +360,7 @@ def main(argv=None):
         torch.set_num_threads(a.threads)
         score_archs(a.ids).to_csv(a.out, index=False); print(f"wrote {a.out}")
     elif a.cmd == 'check':
-        from tfnas.metrics.rnn import suite_differences
+        from suite_check import suite_differences   # scripts/suite_check.py (this script's folder is on sys.path)
         torch.set_num_threads(a.threads)
         with forward_products(a.forward): new = score_archs(a.ids)
         d = suite_differences(new, pd.read_csv(a.ref))

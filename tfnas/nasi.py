@@ -11,10 +11,10 @@ import numpy as np
 import torch
 from torch import nn
 from .tracks.base import Option, OptionError, get_track
-from .spaces.base import sample_distinct, get_space
+from .spaces.base import get_space
 from .registry import Registry
 from .core import seeded, get_device, get_metric
-from .data import gaussian_images, random_labels
+from .batches import gaussian_images, random_labels
 from .search import SearchResult, register_search, SearchContext
 from .engine import torch_threads
 from .metrics.generic import (classifier_batch, weight_layers, mean_ce_grad, sq_norm, snip_score, grad_norm_score,

@@ -9,7 +9,7 @@ from collections import deque
 from dataclasses import dataclass, field
 from typing import Any, Callable
 from .tracks.base import Option, OptionError, Track, get_track
-from .core import get_metric, seeded
+from .core import get_metric
 from .spaces.base import sample_distinct
 from .registry import Registry
 from .engine import InProcess

@@ -16,7 +16,7 @@ __all__ = ['LAYER_COLUMNS', 'NOISE_AMPLITUDES', 'NOISE_COLUMNS', 'RNN_SUITE', 'e
            'hidden_covariance', 'hidden_covariance_l1', 'constant_units', 'CodeKernel', 'activation_kernel',
            'rnn_activation_distance', 'clean_pass', 'input_jacobians', 'input_jacobian', 'clean_jacobian',
            'rnn_jacobian_covariance', 'rnn_jacobian_cosine', 'rnn_noise_jacobian', 'saliency_pass',
-           'rnn_synaptic_saliency', 'hidden_synaptic_saliency', 'suite_differences']
+           'rnn_synaptic_saliency', 'hidden_synaptic_saliency']
 
 # %% ../../nbs/21_metrics.rnn.ipynb #d379a012
 def _lm(model) -> RNNModel:
@@ -222,19 +222,3 @@ def hidden_synaptic_saliency(model, batch, ctx):
 # %% ../../nbs/21_metrics.rnn.ipynb #a32d00d5
 RNN_SUITE = ('rnn_synaptic_saliency', 'hidden_synaptic_saliency', 'hidden_covariance', 'rnn_activation_distance',
              'rnn_noise_jacobian', 'rnn_jacobian_covariance', 'rnn_jacobian_cosine', 'num_params')
-
-# %% ../../nbs/21_metrics.rnn.ipynb #f8a0c002
-def suite_differences(new, # one row per architecture: `arch_id`, metric columns, `error`
-                      ref, # the same from the reference run
-                     ) -> 'pd.DataFrame':
-    "Per architecture and column: both values and `|new - ref| / |ref|` (0 when both are NaN; inf when the errors differ)."
-    import numpy as np, pandas as pd
-    ref = ref.set_index('arch_id').loc[new.arch_id]
-    rows, txt = [], lambda e: e if isinstance(e, str) else ''
-    for (_, n), (rid, r) in zip(new.iterrows(), ref.iterrows()):
-        for c in new.columns.drop(['arch_id', 'error']):
-            a, b = float(n[c]), float(r[c])
-            d = 0. if np.isnan(a) and np.isnan(b) else abs(a - b) / abs(b) if b else abs(a - b)
-            rows.append(dict(recipe_id=rid, column=c, main=b, new=a, rel_diff=d))
-        rows.append(dict(recipe_id=rid, column='error', main=np.nan, new=np.nan, rel_diff=0. if txt(n['error']) == txt(r['error']) else np.inf))
-    return pd.DataFrame(rows)

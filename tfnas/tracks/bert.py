@@ -45,9 +45,10 @@ class BertTrack(Track):
     def batch(self, opts:dict) -> dict:
         if opts['seq_len'] > 512: raise OptionError(f"--seq-len: the models have 512 positions, got {opts['seq_len']}")
         if opts['synthetic']:
-            from tfnas.data import wordpiece_id_batch
+            from tfnas.batches import wordpiece_id_batch
             return wordpiece_id_batch(opts['batch_size'], opts['seq_len'], seed=opts['seed'])
-        from tfnas.data import resolve_data, text_batch
+        from tfnas.data import resolve_data
+        from tfnas.batches import text_batch
         try: path = opts['text'] or resolve_data(BERT_TEXT, download=False)
         except FileNotFoundError as e: raise FileNotFoundError(f"{e}; or use synthetic tokens (--synthetic)") from None
         return text_batch(path, None, opts['batch_size'], opts['seq_len'], opts['offset'])

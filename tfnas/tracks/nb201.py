@@ -26,8 +26,8 @@ IMAGE_OPTIONS = (
 def image_track_batch(opts:dict, # a track's resolved options: `IMAGE_OPTIONS` and `seed`
                       size:int=32, # image side of synthetic inputs
                      ) -> tuple:
-    "The classifier batch of an image track's options (`--batch-size --inputs --labels --num-classes`), via `data.image_batch`."
-    from tfnas.data import image_batch
+    "The classifier batch of an image track's options (`--batch-size --inputs --labels --num-classes`), via `batches.image_batch`."
+    from tfnas.batches import image_batch
     inputs, labels = opts['inputs'], opts['labels']
     if inputs not in ('gaussian', 'smooth') and not Path(inputs).exists():
         raise OptionError(f"--inputs: {inputs!r} is neither 'gaussian', 'smooth' nor an existing .pt file")

@@ -22,7 +22,7 @@ def corpus_batch(corpus:str|Path='corpora/ptb', # a folder with {train,valid,tes
                  ntokens:int=10000, # the model's vocabulary: ids must stay below it
                 ):
     "The paper's minibatch: `split` batchified into `batch_size` columns, rows `offset:offset+bptt` -> (bptt, batch_size)."
-    from tfnas.data import batchify, load_corpus
+    from tfnas.corpora import batchify, load_corpus
     c = load_corpus(corpus, splits=('train', 'valid', 'test'))
     if split not in c.splits: raise FileNotFoundError(f"{corpus}: no {split}.txt")
     if len(c.dictionary) > ntokens:
@@ -82,7 +82,7 @@ class NLPTrack(Track):
     def batch(self, opts:dict):
         if opts.get('corpus'):
             return corpus_batch(opts['corpus'], opts['batch_size'], opts['bptt'], opts['offset'], opts['split'], opts['ntokens'])
-        from tfnas.data import zipf_tokens
+        from tfnas.batches import zipf_tokens
         return zipf_tokens((opts['bptt'], opts['batch_size']), opts['ntokens'], seed=opts['seed'])
 
     def benchmark(self, opts:dict):

@@ -55,7 +55,7 @@ class ToyTrack(Track):
     options = (Option('batch_size', int, 16, 'rows per batch', min=1),)
     def space(self): return ToySpace()
     def batch(self, opts:dict):
-        from tfnas.data import image_batch
+        from tfnas.batches import image_batch
         return image_batch(opts['batch_size'], opts['seed'], num_classes=3, shape=(8,))
     def reference(self, opts:dict):
         "The largest toy MLP, forward and backward, in plain PyTorch."
