@@ -183,9 +183,9 @@ def _selection(t, args, opts) -> tuple:
     if spec == 'bench':
         df = t.benchmark(opts)
         notes = list(df.attrs.get('notes', []))
-        pairs = list(zip(df[t.id_column].astype(str), df['arch']))
-        tcols = [c for c in df.columns if c not in (t.id_column, 'arch')]
-        truth = {str(i): r for i, r in zip(df[t.id_column].astype(str), df[tcols].to_dict('records'))}
+        pairs = list(zip(df['arch_id'].astype(str), df['arch']))
+        tcols = [c for c in df.columns if c not in ('arch_id', 'arch')]
+        truth = {str(i): r for i, r in zip(df['arch_id'].astype(str), df[tcols].to_dict('records'))}
     else: pairs = t.archs(spec, opts)
     if args.ids:
         have = {i for i, _ in pairs}
@@ -216,7 +216,7 @@ def _scores(args, quiet:bool):
 def _fail_if_all_failed(t, tab):
     if len(tab) and all(r['error'] for r in tab.rows):
         r = tab.rows[0]
-        raise RuntimeError(f"every architecture failed; first: {t.id_column} {r[t.id_column]}: {r['error']}")
+        raise RuntimeError(f"every architecture failed; first: arch_id {r['arch_id']}: {r['error']}")
 
 def _score(args):
     from tfnas.store import write_table
@@ -236,7 +236,7 @@ def _evaluate(args):
     df = tab.frame()
     truth = args.truth or t.truth
     if truth not in df.columns:
-        raise CLIError(f"--truth: no column {truth!r} in the scores (truth columns here: {', '.join(c for c in df.columns if c not in ('error', 'seconds', t.id_column)) or 'none'})")
+        raise CLIError(f"--truth: no column {truth!r} in the scores (truth columns here: {', '.join(c for c in df.columns if c not in ('error', 'seconds', 'arch_id')) or 'none'})")
     cols = [c for m in resolve_metrics(t.metrics(args.metrics), t.space().family) for c in m.columns]
     higher = False if args.lower_is_better else (t.truth_higher_is_better if truth == t.truth else True)
     tab = rank_table(df, cols, truth, higher_truth_is_better=higher, n_boot=_int(args, 'n_boot', 0), seed=args.seed)
@@ -251,7 +251,7 @@ def _evaluate_csv(args):
     from tfnas.data import read_csv
     f = Path(args.file)
     df = read_csv(f, 'a score CSV (one row per architecture)', columns=[args.truth])
-    idc = next((c for c in ('arch_id', 'recipe_id', 'id') if c in df.columns), None)
+    idc = 'arch_id' if 'arch_id' in df.columns else None
     if idc is not None and df[idc].duplicated().any():
         n = int(df[idc].duplicated().sum()); df = df.drop_duplicates(idc)
         if not args.quiet: print(f"{f}: {n} repeated {idc}(s) dropped (each architecture counted once)")
@@ -381,9 +381,9 @@ def _predict(args):
         df = score_archs(t, pairs, P.settings['metrics'], opts, store=st, executor=_engine(args), retry_failed=not args.no_retry_failed,
                          truth=truth, progress=not args.quiet)
     by_id = {str(i): a for i, a in pairs}
-    archs = [by_id[str(i)] for i in df[t.id_column]]
+    archs = [by_id[str(i)] for i in df['arch_id']]
     tab = P.prepare(df, archs)
-    tcols = [c for c in df.columns if c not in (t.id_column, 'error', 'seconds') and c not in P.inputs]   # truth columns
+    tcols = [c for c in df.columns if c not in ('arch_id', 'error', 'seconds') and c not in P.inputs]   # truth columns
     kind = 'predicted'
     if args.fit:
         y = args.truth or P.truth
@@ -397,7 +397,7 @@ def _predict(args):
         pred = pd.Series(P.predict(tab), index=tab.index); pred.loc[oof.index] = oof
         kind = 'out-of-fold'
     else: pred = pd.Series(P.predict(tab), index=tab.index)
-    out = pd.concat([tab[[t.id_column]], pred.rename('prediction'), tab[tcols], tab[P.transform.output_names[:len(P.inputs)]], tab[['error']]], axis=1)
+    out = pd.concat([tab[['arch_id']], pred.rename('prediction'), tab[tcols], tab[P.transform.output_names[:len(P.inputs)]], tab[['error']]], axis=1)
     out = out.loc[:, ~out.columns.duplicated()]
     if args.out: write_table(out, args.out)
     failed = int((df.error != '').sum())
@@ -413,7 +413,7 @@ def _predict(args):
             print(out.sort_values('prediction', ascending=False).head(10).iloc[:, :6].to_string(index=False))
     print(msg + (f"\nwrote {args.out}" if args.out else ''))
     if len(df) and failed == len(df):
-        raise RuntimeError(f"every architecture failed; first: {t.id_column} {df.iloc[0][t.id_column]}: {df.iloc[0].error}")
+        raise RuntimeError(f"every architecture failed; first: arch_id {df.iloc[0]['arch_id']}: {df.iloc[0].error}")
 
 # %% ../nbs/60_cli.ipynb #e8e9baf8
 _RUN = {'score': _score, 'search': _search, 'evaluate': _evaluate, 'bench': _bench, 'predict': _predict}

@@ -15,9 +15,9 @@ from torch import nn
 from .registry import Registry
 
 # %% auto #0
-__all__ = ['NEEDS', 'FAMILIES', 'METRICS', 'seeded', 'get_device', 'Metric', 'family_clash', 'register_metric', 'metric_impls',
-           'get_metric', 'list_metrics', 'num_params', 'ScoreContext', 'resolve_metrics', 'to_device', 'NonFiniteError',
-           'score_model']
+__all__ = ['NEEDS', 'FAMILIES', 'METRICS', 'PAPER_NAMES', 'NOT_COMPUTED', 'seeded', 'get_device', 'Metric', 'family_clash',
+           'register_metric', 'metric_impls', 'get_metric', 'list_metrics', 'num_params', 'paper_names', 'ScoreContext',
+           'resolve_metrics', 'to_device', 'NonFiniteError', 'score_model']
 
 # %% ../nbs/01_core.ipynb #15e8c935
 @contextmanager
@@ -116,7 +116,37 @@ def num_params(model:nn.Module, batch=None, ctx=None) -> float:
     return float(sum(p.numel() for p in model.parameters()))
 
 register_metric('num_params', higher_is_better=True, families=('any',))(num_params)
-register_metric('num_parameters', higher_is_better=True, families=('any',))(num_params)
+
+# %% ../nbs/01_core.ipynb #ac0f950d
+PAPER_NAMES = {
+    'rnn': {  # the RNN paper's CSV (Serianni & Kalita, NAS-Bench-NLP: RNN_results.csv) -> our column
+        'Activation Distance': 'naswot', 'Synaptic Saliency': 'synaptic_saliency', 'Jacobian Covariance': 'jacob_cov',
+        'Jacobian Cosine': 'jacobian_cosine', 'Hidden Synaptic Saliency': 'hidden_synaptic_saliency',
+        'Hidden Synflow Saliency': 'hidden_synaptic_saliency',  # the same column under the name of an older file
+        'Layer 1 Hidden Covariance': 'hidden_covariance_l1', 'Layer 2 Hidden Covariance': 'hidden_covariance_l2',
+        'Layer 3 Hidden Covariance': 'hidden_covariance_l3',
+        'Large Noise Jacobian': 'noise_jacobian_covariance_a10', 'Large Noise Jacobian Cosine': 'noise_jacobian_cosine_a10',
+        'More Noised Jacobian': 'noise_jacobian_covariance_a100', 'More Noised Jacobian Cosine': 'noise_jacobian_cosine_a100'},
+    'bert': {  # the BERT paper's CSV (NAS-Bench-BERT: BERT_results_activation.csv) -> our column
+        'Synaptic Diversity': 'synaptic_diversity', 'Synaptic Diversity Normalized': 'synaptic_diversity_normalized',
+        'Synaptic Saliency': 'synaptic_saliency', 'Synaptic Saliency Normalized': 'synaptic_saliency_normalized',
+        'Activation Distance': 'naswot', 'Activation Distance Normalized': 'naswot_normalized',
+        'Jacobian Score': 'jacob_cov', 'Jacobian Score Normalized': 'jacobian_cosine', 'Number of Parameters': 'num_params',
+        'Head Importance': 'head_importance', 'Head Importance Normalized': 'head_importance_normalized',
+        'Head Confidence': 'head_confidence', 'Head Confidence Normalized': 'head_confidence_normalized',
+        'Head Softmax Confidence': 'softmax_confidence', 'Head Softmax Confidence Normalized': 'softmax_confidence_normalized'},
+    'naslib': {  # NASLib's zero-cost proxy keys (zc_*.json) -> our column; those tfnas does not compute keep their name
+        'nwot': 'naswot', 'jacov': 'jacob_cov', 'params': 'num_params', 'flops': 'flops', 'synflow': 'synflow',
+        'snip': 'snip', 'grasp': 'grasp', 'fisher': 'fisher', 'grad_norm': 'grad_norm',
+        'epe_nas': 'epe_nas', 'l2_norm': 'l2_norm', 'plain': 'plain', 'zen': 'zen'},
+}
+NOT_COMPUTED = ('epe_nas', 'l2_norm', 'plain', 'zen')  # NASLib's proxies that tfnas has no metric for
+
+def paper_names(source:str, # 'rnn', 'bert' or 'naslib'
+               ) -> dict:
+    "Their name -> our column, for the files of `source`; `KeyError` naming the known sources."
+    if source not in PAPER_NAMES: raise KeyError(f"no paper names for {source!r}; known: {', '.join(PAPER_NAMES)}")
+    return dict(PAPER_NAMES[source])
 
 # %% ../nbs/01_core.ipynb #a2aaa7c6
 class ScoreContext:

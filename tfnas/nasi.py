@@ -13,11 +13,11 @@ from torch import nn
 from .tracks.base import Option, OptionError, get_track
 from .spaces.base import get_space
 from .registry import Registry
-from .core import seeded, get_device, get_metric
+from .core import seeded, get_device, metric_impls
 from .batches import gaussian_images, random_labels
 from .search import SearchResult, register_search, SearchContext
 from .engine import torch_threads
-from .metrics.generic import (classifier_batch, weight_layers, mean_ce_grad, sq_norm, snip_score, grad_norm_score,
+from .metrics.cnn import (classifier_batch, weight_layers, mean_ce_grad, sq_norm, snip_score, grad_norm_score,
                                    synflow_prepare, synflow_score)
 from .metrics.ntk import freeze_batch_stats
 
@@ -86,8 +86,8 @@ SUPERNET_OBJECTIVES = Registry('supernet objective', definition=lambda o: o.fn) 
 
 def register_objective(name:str, synflow:bool=False):
     "Register `fn(net, weights, batch, params)` as the supernet objective of the registered metric `name`."
-    m = get_metric(name)
-    if not m.higher_is_better: raise ValueError(f'supernet objective {name!r}: the metric must be higher-is-better')
+    if not all(m.higher_is_better for m in metric_impls(name)):   # an unknown name gets the registry's did-you-mean error
+        raise ValueError(f'supernet objective {name!r}: the metric must be higher-is-better')
     def deco(fn):
         SUPERNET_OBJECTIVES.register(name, SupernetObjective(name, fn, synflow))
         return fn
@@ -95,7 +95,7 @@ def register_objective(name:str, synflow:bool=False):
 
 def get_objective(name:str) -> SupernetObjective:
     "The supernet objective of metric `name`; a clear error listing the available ones."
-    get_metric(name)  # an unknown name gets the registry's did-you-mean error
+    metric_impls(name)  # an unknown name gets the registry's did-you-mean error (any family: a name may have several)
     if name not in SUPERNET_OBJECTIVES:
         raise ValueError(f'metric {name!r} has no differentiable supernet objective; choose from {SUPERNET_OBJECTIVES.names()}')
     return SUPERNET_OBJECTIVES.get(name)

@@ -36,15 +36,15 @@ class Registry:
                  entry, # what to register
                  clash:Callable|None=None, # `clash(old, entry)`: None if both may stay, else words for the error
                 ):
-        "Add `entry` under `name` and return it; the same definition replaces its old entry, another clashes unless `clash` allows it."
+        "Add `entry` under `name` and return it; the same definition replaces its old entry, another raises unless `clash` allows both."
         if name in self._aliases: raise ValueError(f"{self.kind} {name!r} is already an alias of {self._aliases[name]!r}")
         d, keep = self.definition(entry), []
         for old in self._entries.get(name, []):
-            od = self.definition(old)
-            if same_definition(od, d): continue
             why = '' if clash is None else clash(old, entry)
-            if why is not None: raise ValueError(f"{self.kind} {name!r} is already registered{why} by {qualified_name(od)}")
-            keep.append(old)
+            if why is None: keep.append(old); continue                 # another slot (e.g. another model family): both stay
+            od = self.definition(old)
+            if same_definition(od, d): continue                        # the same definition again: replaced
+            raise ValueError(f"{self.kind} {name!r} is already registered{why} by {qualified_name(od)}")
         self._entries[name] = keep + [entry]
         return entry
 

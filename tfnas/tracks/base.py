@@ -66,7 +66,6 @@ class Track:
     name:str = '' # the command-line target and the results store's track key
     help:str = '' # one line for `tfnas --help`
     example:str = '' # one command line that `tfnas --help` shows as an example (none when empty)
-    id_column:str = 'arch_id' # the id column of result tables ('recipe_id', 'id', ...)
     options:tuple = () # the track's own `Option`s (batch, data files, model size)
     metric_modules:tuple = () # modules whose import registers the track's metrics
     search_modules:tuple = () # modules whose import registers searches particular to the track's space (e.g. NASI)
@@ -84,7 +83,7 @@ class Track:
     def batch(self, opts:dict): raise NotImplementedError(f"track {self.name!r}: batch")
     def build_kwargs(self, opts:dict) -> dict: return {}
     def benchmark(self, opts:dict):
-        "A DataFrame with `id_column`, `arch` (plain data) and ground-truth columns."
+        "A DataFrame with `arch_id`, `arch` (plain data) and ground-truth columns."
         raise ValueError(f"track {self.name!r} has no benchmark file: give --archs N, 'all' or a file of architectures")
     def truth_of(self, arch, opts:dict) -> dict|None:
         "Ground truth of any architecture of the space, for fully tabulated spaces (None otherwise)."
@@ -125,7 +124,7 @@ class Track:
         sp, spec = self.space(), str(spec)
         if spec == 'bench':
             df = self.benchmark(opts)
-            return list(zip(df[self.id_column].astype(str), df['arch']))
+            return list(zip(df['arch_id'].astype(str), df['arch']))
         if spec == 'all':
             if not sp.supports('enumerate'): raise OptionError(f"--archs all: the {sp.name} space cannot be enumerated; give a number")
             return [(sp.arch_id(a), a) for a in sp.enumerate()]

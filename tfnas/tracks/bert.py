@@ -16,13 +16,13 @@ class BertTrack(Track):
     "NAS-Bench-BERT: the benchmark's encoders (paper or trained construction), text or synthetic batches, GLUE scores."
     name = 'nasbench-bert'
     help = 'NAS-Bench-BERT encoders (paper or trained construction); WikiText-2 text or synthetic ids; GLUE as truth'
-    id_column, default_archs, truth = 'id', 'bench', 'glue'
+    default_archs, truth = 'bench', 'glue'
     metric_modules = ('tfnas.metrics.transformer',)
     lazy_metric_modules = ('tfnas.predict',)  # the shipped predictor as the metric 'predicted' (imported on demand)
     suites = {'suite': ('synaptic_diversity', 'synaptic_diversity_normalized', 'synaptic_saliency', 'synaptic_saliency_normalized',
-                        'activation_distance', 'activation_distance_normalized', 'head_importance', 'head_importance_normalized',
+                        'naswot', 'naswot_normalized', 'head_importance', 'head_importance_normalized',
                         'head_confidence', 'head_confidence_normalized', 'softmax_confidence', 'softmax_confidence_normalized',
-                        'jacobian_covariance', 'jacobian_cosine', 'num_parameters')}
+                        'jacob_cov', 'jacobian_cosine', 'num_params')}
     default_metrics = ('suite',)
     default_search, default_search_metric = 'best', 'head_confidence'
     bench_groups = {'suite': suites['suite']}
@@ -54,7 +54,7 @@ class BertTrack(Track):
         return text_batch(path, None, opts['batch_size'], opts['seq_len'], opts['offset'])
 
     def benchmark(self, opts:dict):
-        "One row per benchmark entry: `id`, `arch` (plain data), `glue` and the task scores."
+        "One row per benchmark entry: `arch_id` (the benchmark id), `arch` (plain data), `glue` and the task scores."
         from tfnas.benchmarks.bert import load_benchmark
         df = load_benchmark(opts['bench'])
         notes = [f"skipped {e}" for e in df.attrs.get('errors', [])]

@@ -16,8 +16,8 @@ class DartsTrack(Track):
     name = 'darts'
     help = 'DARTS genotypes (normal + reduction cells, 8 operations) on Gaussian images; no ground truth: train what it prints'
     example = 'tfnas search darts --algo nasi --image-size 16 --seed 0 --out genotype.json'
-    id_column, default_archs, truth = 'arch_id', '10', None
-    metric_modules = ('tfnas.metrics.generic', 'tfnas.metrics.ntk')
+    default_archs, truth = '10', None
+    metric_modules = ('tfnas.metrics.cnn', 'tfnas.metrics.ntk')
     search_modules = ('tfnas.nasi',)
     suites = {'cheap': ('synflow', 'num_params', 'flops', 'naswot', 'grad_norm', 'snip', 'jacob_cov', 'ntk_trace_approx')}
     default_metrics = ('num_params',)

@@ -42,8 +42,8 @@ class NB201Track(Track):
             'about 10 CPU s); with --max-params the best found is --algo sized --metric jacob_cov --batch-size 16 '
             '(92.0 under 0.344M; see 92_repro.nasi)')
     example = 'tfnas search nasbench201 --max-params 0.344 --out result.json'
-    id_column, default_archs, truth = 'arch_id', '100', 'cifar10'
-    metric_modules = ('tfnas.metrics.generic', 'tfnas.metrics.ntk')
+    default_archs, truth = '100', 'cifar10'
+    metric_modules = ('tfnas.metrics.cnn', 'tfnas.metrics.ntk')
     lazy_metric_modules = ('tfnas.predict',)  # the shipped predictor as the metric 'predicted' (imported on demand)
     search_modules = ('tfnas.nasi',)  # registers the supernet searches (nasi, supernet)
     suites = {'cheap': ('synflow', 'num_params', 'flops', 'naswot', 'grad_norm', 'snip', 'jacob_cov', 'ntk_trace_approx'),

@@ -50,7 +50,7 @@ class ToyTrack(Track):
     "The toy track: MLPs of `ToySpace` on seeded Gaussian features with random labels."
     name, help = 'toy', 'MLPs on Gaussian features (no data needed): the machinery end to end'
     example = 'tfnas score toy --archs 4 --metrics num_params'
-    id_column, default_archs, default_metrics = 'arch_id', '8', ('num_params',)
+    default_archs, default_metrics = '8', ('num_params',)
     default_search, default_search_metric = 'best', 'num_params'
     options = (Option('batch_size', int, 16, 'rows per batch', min=1),)
     def space(self): return ToySpace()
