@@ -306,15 +306,10 @@ def _search(args):
     if params is not None: print(f"parameters: {params / 1e6:.4g}M")
     if truth: print('ground truth: ' + ', '.join(f"{k} {v:.2f}" if isinstance(v, float) else f"{k} {v}" for k, v in truth.items()))
     if args.out:
-        from tfnas.store import check_writable
-        import tempfile
-        p = check_writable(args.out, '--out')
-        fd, tmp = tempfile.mkstemp(dir=p.parent, prefix=f'.{p.name}.', suffix='.tmp')
-        try:
-            with os.fdopen(fd, 'w') as fh: json.dump(res, fh, indent=1, default=float)
-            os.replace(tmp, p)
-        finally:
-            if os.path.exists(tmp): os.remove(tmp)
+        from tfnas.store import write_atomic
+        def write(tmp):
+            with open(tmp, 'w') as fh: json.dump(res, fh, indent=1, default=float)
+        write_atomic(args.out, write, '--out')
         print(f"wrote {args.out}")
 
 def _bench(args):
