@@ -14,8 +14,9 @@ from .core import resolve_metrics, score_model, seeded, get_device, list_metrics
 from .store import Store, Table, check_writable
 
 # %% auto #0
-__all__ = ['batch_digest', 'run_settings', 'torch_threads', 'score_task', 'InProcess', 'DaskExecutor', 'make_executor',
-           'score_archs', 'startup_seconds', 'command_startup', 'startup_rounds', 'bench_track']
+__all__ = ['SCHEDULER_TIMEOUT', 'batch_digest', 'run_settings', 'torch_threads', 'score_task', 'InProcess', 'check_scheduler',
+           'probe_scheduler', 'DaskExecutor', 'make_executor', 'score_archs', 'startup_seconds', 'command_startup',
+           'startup_rounds', 'bench_track']
 
 # %% ../nbs/04_engine.ipynb #2c07406c
 def batch_digest(batch) -> str:
@@ -108,18 +109,55 @@ class InProcess:
     def __exit__(self, *exc): self.close()
     def __repr__(self): return 'InProcess()'
 
+SCHEDULER_TIMEOUT = 20.   # seconds to reach an existing Dask scheduler and complete its handshake
+
+def check_scheduler(address:str, # '--scheduler': 'tcp://HOST:PORT' (or 'HOST:PORT', or tls://)
+                   ) -> str:
+    "The scheduler address, checked for its form before any connection (`OptionError` naming --scheduler otherwise)."
+    from urllib.parse import urlsplit
+    a = str(address).strip()
+    u = urlsplit(a if '://' in a else f'tcp://{a}')
+    try: port = u.port
+    except ValueError: port = None
+    if u.scheme not in ('tcp', 'tls') or not u.hostname or port is None or port < 1 or u.path not in ('', '/'):
+        raise OptionError(f"--scheduler: expected tcp://HOST:PORT (PORT a number from 1 to 65535), got {address!r}")
+    return f"{u.scheme}://{u.netloc}"
+
+def probe_scheduler(address:str, # a checked scheduler address
+                    timeout:float=SCHEDULER_TIMEOUT, # seconds for the connection and Dask's handshake together
+                   ):
+    "Connect to `address` and complete Dask's handshake within `timeout` s, or `OSError` naming --scheduler."
+    import asyncio, threading
+    from distributed.comm import connect
+    res = {}
+    async def handshake():
+        comm = await asyncio.wait_for(connect(address, timeout=timeout), timeout)   # connect() alone waits for the handshake forever
+        await comm.close()
+    def run():   # in a thread of its own: an event loop may already run in this one (Jupyter)
+        try: asyncio.run(handshake())
+        except BaseException as e: res['error'] = e
+    t = threading.Thread(target=run, daemon=True); t.start(); t.join(timeout + 5)
+    e = res.get('error')
+    if t.is_alive() or isinstance(e, (asyncio.TimeoutError, TimeoutError)):
+        raise OSError(f"--scheduler {address}: no Dask scheduler answered within {timeout:g} s (something there accepts connections "
+                      "but does not speak Dask's protocol?)")
+    if e is not None: raise OSError(f"--scheduler {address}: cannot connect ({e})")
+
 class DaskExecutor:
     "Run tasks on a Dask cluster: a new `LocalCluster` of `workers` processes, or the one at `scheduler`."
     def __init__(self, workers:int|None=None, # processes of a new local cluster (default: CPU count)
                  scheduler:str|None=None, # address of an existing scheduler ('tcp://host:8786'); overrides `workers`
                  threads:int=1, # torch threads per worker process
+                 timeout:float=SCHEDULER_TIMEOUT, # seconds to reach `scheduler` (connection and handshake)
                 ):
         try: from distributed import Client, LocalCluster
         except ImportError: raise ImportError("--workers > 1 and --scheduler need dask.distributed: pip install 'dask[distributed]'") from None
         import logging, warnings
         self.cluster = None
         if scheduler:
-            try: self.client = Client(scheduler, timeout='20s')
+            scheduler = check_scheduler(scheduler)
+            probe_scheduler(scheduler, timeout)
+            try: self.client = Client(scheduler, timeout=f'{timeout}s')
             except (OSError, TimeoutError) as e: raise OSError(f"--scheduler {scheduler}: cannot connect ({e})") from None
         else:
             # dask sets MALLOC_TRIM_THRESHOLD_=65536 in its workers, which turns off glibc's dynamic mmap threshold: every
@@ -177,9 +215,10 @@ class DaskExecutor:
 def make_executor(workers:int|None=1, # 1: in this process; N > 1: a local Dask cluster of N processes
                   scheduler:str|None=None, # an existing Dask scheduler's address
                   threads:int=1, # torch threads per worker process
+                  timeout:float=SCHEDULER_TIMEOUT, # seconds to reach `scheduler`
                  ):
     "The executor for `--workers` / `--scheduler`."
-    if scheduler: return DaskExecutor(scheduler=scheduler, threads=threads)
+    if scheduler: return DaskExecutor(scheduler=scheduler, threads=threads, timeout=timeout)
     if workers is not None and workers < 1: raise OptionError(f"--workers: must be >= 1, got {workers}")
     return InProcess() if (workers or 1) == 1 else DaskExecutor(workers, threads=threads)
 
