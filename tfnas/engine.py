@@ -223,9 +223,9 @@ def make_executor(workers:int|None=1, # 1: in this process; N > 1: a local Dask 
     return InProcess() if (workers or 1) == 1 else DaskExecutor(workers, threads=threads)
 
 # %% ../nbs/04_engine.ipynb #bad9860f
-def _progress(total:int, desc:str, disable:bool):
+def _progress(total:int, desc:str, disable:bool, unit:str='arch', iterable=None):
     from tqdm.auto import tqdm
-    return tqdm(total=total, desc=desc, disable=disable, unit='arch', leave=False, smoothing=0.1)
+    return tqdm(iterable, total=total, desc=desc, disable=disable, unit=unit, leave=False, smoothing=0.1)
 
 def score_archs(track, # a `Track` or a registered track name
                 archs:list, # `(id, arch)` pairs (or bare architectures: ids are then `space.arch_id`)
@@ -344,10 +344,11 @@ def command_startup(track:str, # a registered track's name
 def startup_rounds(track:str, # a registered track's name
                    metric:str, # the metric the command scores (a cheap one)
                    rounds:int=5, # rounds, each one `import torch` process then one command process
+                   progress:bool=False, # a progress bar of the rounds
                   ) -> list:
     "Per round, interleaved: `python -c 'import torch'` and `tfnas score TRACK --archs 1` in fresh processes, and the command's start-up beyond importing torch."
     out = []
-    for _ in range(rounds):
+    for _ in _progress(rounds, 'start-up rounds', not progress, 'round', range(rounds)):
         t = startup_seconds('import torch', 1)
         wall, scoring = command_startup(track, metric, 1)
         out.append(dict(torch_s=t, wall_s=wall, scoring_s=scoring, beyond_torch_s=wall - scoring - t))
@@ -355,14 +356,14 @@ def startup_rounds(track:str, # a registered track's name
 
 def bench_track(track, # a `Track` or its name
                 opts:dict|None=None, # the track's options (+ seed, device)
-                *, archs:str='5', # `--archs` spec of the architectures timed
+                *, archs='5', # `--archs` spec of the architectures timed, or their `(id, arch)` pairs
                 groups:dict|None=None, # {label: metric names} (default: the track's `bench_groups`)
                 repeats:int=3, # timings per (architecture, group)
                 threads:int=1, # torch threads
                 reference:bool=True, startup:bool=True, # time the reference / the start-up
                 startup_repeats:int=5, # rounds of the start-up measurement (`startup_rounds`)
                 throughput:tuple=(), # worker counts for the engine throughput rows (e.g. (1, 2))
-                throughput_archs:str='16', # `--archs` spec of the architectures for the throughput rows
+                throughput_archs='16', # `--archs` spec of the architectures for the throughput rows, or their pairs
                 progress:bool=True,
                ):
     "One table of seconds per architecture per metric group, the reference, start-up and throughput rows."
@@ -372,7 +373,7 @@ def bench_track(track, # a `Track` or its name
     track = get_track(track)
     opts = track.resolve({'seed': 0, 'device': 'cpu', 'threads': threads, **(opts or {})})
     sp, seed = track.space(), int(opts['seed'])
-    pairs = track.archs(archs, opts)
+    pairs = track.archs(archs, opts) if isinstance(archs, (str, int)) else list(archs)
     groups = {k: track.metrics(list(v)) for k, v in (groups or track.bench_groups or {'default': track.default_metrics}).items()}
     batch = track.batch(opts)
     ref = track.reference(opts) if reference else None
@@ -401,7 +402,7 @@ def bench_track(track, # a `Track` or its name
                                q25_s=_q(ref_t, 0), q75_s=_q(ref_t, 2), min_s=min(ref_t), max_s=max(ref_t), ratio_to_reference=1.))
     if startup:
         cheap = 'num_params' if 'num_params' in list_metrics(sp.family) else track.metrics(list(track.default_metrics))[0].name
-        su = startup_rounds(track.name, cheap, startup_repeats)
+        su = startup_rounds(track.name, cheap, startup_repeats, progress)
         spread = lambda xs: dict(median_s=_median(xs), q25_s=_q(xs, 0), q75_s=_q(xs, 2), min_s=min(xs), max_s=max(xs))
         rows.append(dict(what=f'tfnas score {track.name} --archs 1 --metrics {cheap}: process wall minus scoring', kind='startup',
                          repeats=startup_repeats, **spread([r['wall_s'] - r['scoring_s'] for r in su])))
@@ -410,7 +411,7 @@ def bench_track(track, # a `Track` or its name
         rows.append(dict(what='start-up beyond importing torch', kind='startup', repeats=startup_repeats,
                          **spread([r['beyond_torch_s'] for r in su])))
     if throughput:
-        tp = track.archs(throughput_archs, opts)
+        tp = track.archs(throughput_archs, opts) if isinstance(throughput_archs, (str, int)) else list(throughput_archs)
         for w in throughput:
             c0 = time.perf_counter()
             with make_executor(w, threads=threads) as ex:
@@ -421,5 +422,5 @@ def bench_track(track, # a `Track` or its name
             rows.append(dict(what=f'engine throughput, {w} worker(s), default metrics', kind='throughput', n_archs=len(tp),
                              median_s=dt / len(tp), per_second=len(tp) / dt, workers=w, executor_start_s=start, errors=int((df.error != '').sum())))
     out = pd.DataFrame(rows)
-    out.attrs.update(track=track.name, threads=threads, archs=archs, load=os.getloadavg()[0] if hasattr(os, 'getloadavg') else None)
+    out.attrs.update(track=track.name, threads=threads, archs=archs if isinstance(archs, (str, int)) else len(pairs), load=os.getloadavg()[0] if hasattr(os, 'getloadavg') else None)
     return out

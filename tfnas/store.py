@@ -4,7 +4,7 @@
 
 # %% ../nbs/03_store.ipynb #f0587d66
 from __future__ import annotations
-import csv, functools, hashlib, json, math, numbers, os, sqlite3, sys, tempfile, time
+import contextlib, csv, functools, hashlib, json, math, numbers, os, sqlite3, sys, tempfile, time
 from contextlib import closing
 from pathlib import Path
 from urllib.parse import quote
@@ -48,12 +48,12 @@ def check_writable(path:str|Path, # a file to be created or replaced
                   ) -> Path:
     "Check, creating nothing, that `path` can be written and replaces none of `avoid`; `OSError`/`ValueError` naming the path if not."
     p = Path(path).expanduser()
-    if suffixes and p.suffix.lower() not in suffixes:
-        raise ValueError(f"{what} {p}: writes {' or '.join(suffixes)} files, not {p.suffix or 'a name without an extension'}")
     for q, desc in (avoid or {}).items():
         if same_file(p, q): raise ValueError(f"{what} {p}: is {desc}; writing there would destroy it: give another file name")
     if p.exists() and p.is_dir(): raise IsADirectoryError(f"{what} {p}: is a directory; give a file name")
     if p.exists() and not p.is_file(): raise OSError(f"{what} {p}: is not a regular file (a device or a pipe); give a file name")
+    if suffixes and p.suffix.lower() not in suffixes:
+        raise ValueError(f"{what} {p}: writes {' or '.join(suffixes)} files, not {p.suffix or 'a name without an extension'}")
     top = next(q for q in p.parents if q.exists())   # the nearest existing folder: missing ones are made when writing
     if not top.is_dir(): raise NotADirectoryError(f"{what} {p}: {top} is a file, not a folder")
     try:
