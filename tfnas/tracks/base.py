@@ -32,11 +32,11 @@ class Option:
     help:str='' # one line for `--help`
     min:float|None=None # inclusive lower bound of a number (sizes: 1)
     choices:tuple|None=None # the allowed values
-    kind:str='value' # 'file' or 'dir': must resolve to an existing file / directory
+    kind:str='value' # 'file' or 'dir': must resolve to an existing file / directory; 'out', 'store': a file the command writes
     settings:bool=True # does the value change scores (part of the store's settings key)?
     multiple:bool=False # a list of values
     max:float|None=None # inclusive upper bound of a number (an int is at most `INT_MAX` in any case)
-    needs:tuple=() # options it has an effect only with: 'name' (given) or '!name' (not given)
+    needs:tuple=() # what it has an effect only with: 'name' (given), '!name' (not given), 'name=PATTERN' (a value matching it)
     verbs:tuple|None=None # the command-line verbs that offer it (None: every verb)
     suffixes:tuple=() # kind 'out': the file extensions written (any case)
     parse:Callable|None=None # checks a value further (e.g. its syntax); its `ValueError` becomes an `OptionError` naming the flag
