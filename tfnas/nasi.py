@@ -314,13 +314,14 @@ NASI_OPTIONS = (
            "quantile (--q of the draws' values), mean, none", choices=VARIANTS),
     Option('mu', float, NASI_DEFAULTS['mu'], 'NASI: penalty weight μ', min=0),
     Option('nu', float, NASI_DEFAULTS['nu'], 'NASI: budget ν (fix; default 100) or its initial value (ada; default 500)'),
-    Option('q', float, NASI_DEFAULTS['q'], 'NASI: quantile of the draws\' values used as budget (variant quantile)', min=0),
+    Option('q', float, NASI_DEFAULTS['q'], 'NASI: quantile of the draws\' values used as budget (variant quantile)', min=0, max=1),
     Option('scale', str, NASI_DEFAULTS['scale'], 'NASI: penalise and differentiate the objective (raw) or its logarithm (log)',
            choices=('raw', 'log')),
     Option('tau', float, NASI_DEFAULTS['tau'], 'NASI: Gumbel-softmax temperature', min=1e-6),
     Option('sample', str, NASI_DEFAULTS['sample'], 'NASI: hard (straight-through one-hot) or soft Gumbel samples', choices=SAMPLES),
     Option('bn', str, NASI_DEFAULTS['bn'], 'NASI: BatchNorm with batch statistics (train) or the batch\'s statistics held fixed', choices=BN_MODES),
-    Option('supernet', str, '', "NASI: supernet options NAME=VALUE,... (default: NASI's for the space, e.g. C=8,N=2 on nasbench201)"),
+    Option('supernet', str, '', "NASI: supernet options NAME=VALUE,... (default: NASI's for the space, e.g. C=8,N=2 on nasbench201)",
+           parse=parse_supernet),
 )
 
 def run_supernet_search(ctx:SearchContext, # the engine's search context

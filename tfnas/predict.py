@@ -11,10 +11,10 @@ import pandas as pd
 from scipy import stats
 
 # %% auto #0
-__all__ = ['LGBM_BASE', 'CANDIDATES', 'FORMAT', 'PREDICTOR_DIR', 'FAMILY_TRACKS', 'RankTransform', 'rank_target', 'top_k_hit',
-           'ranking_summary', 'fit_ridge', 'fit_lgbm', 'model_predict', 'kfold', 'choose', 'Predictor', 'fit',
-           'cross_validate', 'learning_curve', 'importance', 'retarget', 'shipped_predictors', 'load_predictor',
-           'predict', 'predictor_for_track', 'check_batch', 'predicted_value']
+__all__ = ['LGBM_BASE', 'CANDIDATES', 'FORMAT', 'MIN_FIT', 'PREDICTOR_DIR', 'FAMILY_TRACKS', 'RankTransform', 'rank_target',
+           'top_k_hit', 'ranking_summary', 'fit_ridge', 'fit_lgbm', 'model_predict', 'kfold', 'choose', 'Predictor',
+           'fit', 'cv_sizes', 'cross_validate', 'learning_curve', 'importance', 'retarget', 'shipped_predictors',
+           'load_predictor', 'predict', 'predictor_for_track', 'check_batch', 'predicted_value']
 
 # %% ../nbs/42_predict.ipynb #37012c60
 def _clean(x) -> np.ndarray:
@@ -230,6 +230,8 @@ class Predictor:
                 f"{len(self.inputs)} inputs, stages {list(self.stages)})")
 
 # %% ../nbs/42_predict.ipynb #8932fb39
+MIN_FIT = 10   # labelled rows a fit needs at least (its inner cross-validation splits them in turn)
+
 def fit(table:pd.DataFrame, # one row per labelled architecture: input columns (or an architecture column) and the truth
         inputs:list, # metric columns, feat_* columns, stage_* columns (for `stages`)
         truth:str, # ground-truth column
@@ -244,7 +246,7 @@ def fit(table:pd.DataFrame, # one row per labelled architecture: input columns (
     shell = Predictor(track, space, truth, higher_is_better, inputs, RankTransform(), {'kind': 'none'}, arch_column,
                       stages, settings, feature_kw)
     t = shell.prepare(table[_clean(table[truth]) == _clean(table[truth])])
-    if len(t) < 10: raise ValueError(f"fit: only {len(t)} labelled rows (need at least 10)")
+    if len(t) < MIN_FIT: raise ValueError(f"fit: only {len(t)} labelled rows (need at least {MIN_FIT})")
     tf = RankTransform().fit(t, inputs, signs)
     X, y = tf.transform(t), rank_target(t[truth], higher_is_better)
     if params is not None:
@@ -260,12 +262,23 @@ def fit(table:pd.DataFrame, # one row per labelled architecture: input columns (
     return shell
 
 # %% ../nbs/42_predict.ipynb #792bdca8
+def cv_sizes(n:int, # labelled rows
+             k:int=5, # folds
+            ) -> tuple:
+    "`(rows of the smallest training fold of k-fold CV on n rows, the fewest rows whose smallest training fold holds MIN_FIT)`."
+    smallest = lambda m: m - -(-m // min(k, max(m, 1)))     # m minus the largest test fold (`kfold` splits as evenly as it can)
+    return smallest(n), next(m for m in range(MIN_FIT, MIN_FIT * k + k) if smallest(m) >= MIN_FIT)
+
 def cross_validate(table:pd.DataFrame, inputs:list, truth:str, *, higher_is_better:bool=True, kind:str='auto',
                    k:int=5, seed:int=0, n_boot:int=1000, fit_kw:dict|None=None,
                    make_stages=None, # optional `make_stages(train_table) -> dict` of stages fitted on the training folds only
                    ) -> tuple:
     "Out-of-fold predictions (a Series on the labelled rows) and their `ranking_summary` (with the choice made per fold)."
     lab = table[_clean(table[truth]) == _clean(table[truth])]
+    smallest, need = cv_sizes(len(lab), k)
+    if smallest < MIN_FIT:
+        raise ValueError(f"cross_validate: {len(lab)} labelled rows; {k}-fold cross-validation fits each fold on {smallest} of them, "
+                         f"and a fit needs {MIN_FIT}: label at least {need}")
     oof, chosen = pd.Series(np.nan, index=lab.index, name='prediction'), []
     for i, te in enumerate(kfold(len(lab), k, seed)):
         trn = lab.drop(index=lab.index[te])
@@ -347,9 +360,11 @@ def load_predictor(name_or_path) -> Predictor:
     p = Path(name_or_path)
     if not p.suffix and not p.exists(): p = PREDICTOR_DIR/f'{name_or_path}.json'
     if not p.exists(): raise FileNotFoundError(f"no predictor {name_or_path!r} (shipped: {shipped_predictors()})")
-    try: d = json.loads(p.read_text())
-    except json.JSONDecodeError as e: raise ValueError(f"{p}: not a predictor JSON file ({e})") from None
-    return Predictor.from_dict(d)
+    from tfnas.data import read_json
+    d = read_json(p, 'a predictor JSON file')        # a folder, an empty, binary or non-UTF-8 file, bad JSON: one line naming it
+    try: return Predictor.from_dict(d)
+    except (KeyError, TypeError, ValueError, AttributeError) as e:
+        raise ValueError(f"{p}: not a predictor JSON file ({type(e).__name__}: {e})") from None
 
 def predict(table:pd.DataFrame, # one row per architecture, with the predictor's metric columns (and architectures for features)
             predictor, # a `Predictor`, a shipped name or a path
@@ -362,11 +377,12 @@ def predict(table:pd.DataFrame, # one row per architecture, with the predictor's
 # %% ../nbs/42_predict.ipynb #4c34e643
 def predictor_for_track(track:str) -> Predictor:
     "The shipped predictor of `track` (e.g. 'nasbench201'); `KeyError` listing the tracks that have one."
-    found = {}
-    for name in shipped_predictors():
-        P = load_predictor(name); found.setdefault(P.track, P)
-    if track not in found: raise KeyError(f"no shipped predictor for track {track!r}; shipped for: {', '.join(sorted(found)) or 'none'}")
-    return found[track]
+    found = set()
+    for name in sorted(shipped_predictors(), key=lambda n: not n.startswith(f'{track}-')):   # its own files first: one file read
+        P = load_predictor(name)
+        if P.track == track: return P
+        found.add(P.track)
+    raise KeyError(f"no shipped predictor for track {track!r}; shipped for: {', '.join(sorted(found)) or 'none'}")
 
 # %% ../nbs/42_predict.ipynb #0083c2b8
 from .core import register_metric, score_model

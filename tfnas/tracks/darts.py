@@ -27,8 +27,8 @@ class DartsTrack(Track):
         Option('image_size', int, 32, 'side of the synthetic images', min=8),
         Option('C', int, 16, 'channels of the scored networks (the DARTS search network: 16)', min=1),
         Option('layers', int, 8, 'cells of the scored networks (the DARTS search network: 8)', min=3),
-        Option('eval_C', int, 36, 'channels of the evaluation network that --max-params counts', min=1, settings=False),
-        Option('eval_layers', int, 20, 'cells of the evaluation network that --max-params counts', min=3, settings=False),
+        Option('eval_C', int, 36, 'channels of the evaluation network that --max-params counts', min=1, settings=False, verbs=('search',)),
+        Option('eval_layers', int, 20, 'cells of the evaluation network that --max-params counts', min=3, settings=False, verbs=('search',)),
     )
     def space(self):
         from tfnas.spaces.base import get_space

@@ -57,8 +57,10 @@ class NB201Track(Track):
                     'shared CE pass (ntk_trace_approx snip grad_norm fisher)': ('ntk_trace_approx', 'snip', 'grad_norm', 'fisher'),
                     'cheap suite': suites['cheap']}
     options = IMAGE_OPTIONS + (
-        Option('table', str, None, f'NATS-Bench test-accuracy CSV (default: {NB201_TABLE} under $TFNAS_DATA)', kind='file', settings=False),
-        Option('naslib', str, None, f'NASLib zero-cost JSON for --archs naslib[:K] (default: {NB201_NASLIB})', kind='file', settings=False),
+        Option('table', str, None, f'NATS-Bench test-accuracy CSV (default: {NB201_TABLE} under $TFNAS_DATA)', kind='file', settings=False,
+               verbs=('score', 'search', 'evaluate', 'predict')),
+        Option('naslib', str, None, f'NASLib zero-cost JSON for --archs naslib[:K] (default: {NB201_NASLIB})', kind='file', settings=False,
+               needs=('archs=naslib*',), verbs=('score', 'evaluate', 'predict', 'bench')),
     )
 
     def space(self):
@@ -72,14 +74,12 @@ class NB201Track(Track):
     def _table(self, opts:dict, required:bool=True):
         from tfnas.benchmarks.nb201 import NB201Table
         from tfnas.data import resolve_data
-        key = opts.get('table') or NB201_TABLE
-        if key not in self._tables:
-            if opts.get('table') is None:
-                try: resolve_data(NB201_TABLE, download=required)
-                except FileNotFoundError:
-                    if required: raise
-                    return None
-            self._tables[key] = NB201Table.load(opts.get('table'))
+        try: path = resolve_data(opts.get('table') or NB201_TABLE, download=required)
+        except FileNotFoundError:
+            if required or opts.get('table'): raise
+            return None
+        key = str(path.resolve())           # the file found (under this $TFNAS_DATA, if it changed), read once per process
+        if key not in self._tables: self._tables[key] = NB201Table.load(path)
         return self._tables[key]
     _tables: dict = {}
 
@@ -93,7 +93,7 @@ class NB201Track(Track):
         t = self._table(opts, required=False)
         return None if t is None else t.accuracies(arch)
 
-    def archs(self, spec, opts:dict) -> list:
+    def archs(self, spec, opts:dict, progress:bool=False) -> list:
         "Cells for `--archs`: also 'naslib' (NASLib's 724 cells) and 'naslib:K' (K of them, seeded)."
         spec = str(spec)
         if spec == 'naslib' or spec.startswith('naslib:'):
@@ -104,7 +104,7 @@ class NB201Track(Track):
                 if not k.isdigit() or int(k) < 1: raise OptionError(f"--archs {spec!r}: expected naslib:K with K a positive integer")
                 archs = random.Random(opts.get('seed', 0)).sample(archs, min(int(k), len(archs)))
             return [(a, a) for a in archs]
-        return super().archs(spec, opts)
+        return super().archs(spec, opts, progress)
 
     def reference(self, opts:dict):
         "Forward and backward of the largest cell's network (every edge a 3x3 convolution), plain PyTorch."
