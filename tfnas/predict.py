@@ -420,8 +420,8 @@ def _split_variant(v:dict) -> tuple:
 def select(table:pd.DataFrame, variants:dict, truth:str, *, groups=None, higher_is_better:bool=True, k:int=5, seed:int=0,
            fit_kw:dict|None=None) -> tuple:
     "The variant with the best inner grouped K-fold Kendall tau over `table`, and every variant's score."
-    lab = table[_clean(table[truth]) == _clean(table[truth])]
-    g = _row_groups(lab, groups, (fit_kw or {}).get('space', ''), (fit_kw or {}).get('arch_column'))
+    ok = _clean(table[truth]) == _clean(table[truth])
+    lab, g = table[ok], _row_groups(table, groups, (fit_kw or {}).get('space', ''), (fit_kw or {}).get('arch_column'))[ok]
     y = _clean(lab[truth]) * (1 if higher_is_better else -1)
     oofs = {n: np.full(len(lab), np.nan) for n in variants}
     for te in kfold(g, k, seed):
@@ -454,8 +454,8 @@ def cross_validate(table:pd.DataFrame, # labelled rows (runs or architectures)
                    inner_k:int=5, # folds of the inner choice of a variant
                    ) -> tuple:
     "Out-of-fold predictions (a Series on the labelled rows) and their `summarise_groups` (with the choices made per fold)."
-    lab = table[_clean(table[truth]) == _clean(table[truth])]
-    g = _row_groups(lab, groups, (fit_kw or {}).get('space', ''), (fit_kw or {}).get('arch_column'))
+    ok = _clean(table[truth]) == _clean(table[truth])
+    lab, g = table[ok], _row_groups(table, groups, (fit_kw or {}).get('space', ''), (fit_kw or {}).get('arch_column'))[ok]
     oof, chosen, fold = pd.Series(np.nan, index=lab.index, name='prediction'), [], np.full(len(lab), -1)
     for i, te in enumerate(kfold(g, k, seed)):
         tr = np.setdiff1d(np.arange(len(lab)), te)
@@ -477,8 +477,8 @@ def cross_validate(table:pd.DataFrame, # labelled rows (runs or architectures)
 def learning_curve(table:pd.DataFrame, inputs:list, truth:str, sizes:list, *, higher_is_better:bool=True,
                    kind:str='auto', groups=None, k:int=5, repeats:int=2, seed:int=0, fit_kw:dict|None=None) -> pd.DataFrame:
     "Out-of-fold Kendall tau and Spearman rho (over architectures) when fitting on `n` labelled architectures, per size, fold and repeat."
-    lab = table[_clean(table[truth]) == _clean(table[truth])]
-    g = _row_groups(lab, groups, (fit_kw or {}).get('space', ''), (fit_kw or {}).get('arch_column'))
+    ok = _clean(table[truth]) == _clean(table[truth])
+    lab, g = table[ok], _row_groups(table, groups, (fit_kw or {}).get('space', ''), (fit_kw or {}).get('arch_column'))[ok]
     rows = []
     for i, te in enumerate(kfold(g, k, seed)):
         tr = np.setdiff1d(np.arange(len(lab)), te)
