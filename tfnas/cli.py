@@ -452,12 +452,16 @@ def _search(args):
                column=ctx.column if s.uses_metric else None, max_params=mp, algo_options=aopts,
                track_options={o.name: opts[o.name] for o in t.options}, arch=_plain(sp, r.arch), arch_id=sp.arch_id(r.arch), encoded=sp.encode(r.arch),
                params=params, score=None if r.score is None or (isinstance(r.score, float) and math.isnan(r.score)) else r.score,
-               seconds=r.seconds, n_scored=r.n_scored, truth=truth, info=r.info,
+               seconds=r.seconds, n_scored=r.n_scored, queries=int(r.info.get('queries', 0)), truth=truth, info=r.info,
                history=[{k: v for k, v in h.items() if k != 'arch'} for h in r.history], tfnas=tfnas.__version__)
     print(f"{t.name}: {algo} search, seed {opts['seed']}" + (f", {ctx.metric}" if s.uses_metric else '') +
           (f", at most {mp / 1e6:g}M parameters" if mp else '') + f": {r.n_scored} scored in {r.seconds:.1f} s")
     print(f"\n{t.describe(r.arch)}\n")
     if s.uses_metric and res['score'] is not None: print(f"{ctx.column} = {res['score']:.6g}")
+    if res['queries']:
+        by = f"its fitness ({r.info['labels']})" if 'labels' in r.info else 'the search'
+        print(f"query cost: {res['queries']} labelled architectures used by {by}" +
+              ("; candidates among them were skipped" if 'labels' in r.info else ''))
     if params is not None: print(f"parameters: {params / 1e6:.4g}M")
     if truth: print('ground truth: ' + ', '.join(f"{k} {v:.2f}" if isinstance(v, float) else f"{k} {v}" for k, v in truth.items()))
     if args.out:
@@ -564,9 +568,10 @@ def _predict(args):
         if y not in tcols: raise CLIError(f"--truth: no column {y!r} for the selection (truth columns here: {', '.join(tcols) or 'none'})")
         higher = False if args.lower_is_better else (P.higher_is_better if y == P.truth else t.truth_higher_is_better if y == t.truth else True)
         kw = dict(track=P.track, space=P.space, arch_column=P.arch_column, stages=P.stages, settings=P.settings, feature_kw=P.feature_kw)
+        grp = [t.space().arch_group(a) for a in archs]   # folds never split an architecture
         with _waiting(f"refitting the predictor: 5-fold cross-validation on the labelled architectures, then the final fit", args.quiet):
-            oof, s = cross_validate(tab, P.inputs, y, higher_is_better=higher, fit_kw=kw, n_boot=0)
-            P = fit(tab, P.inputs, y, higher_is_better=higher, info={'data': f"refitted by tfnas predict on {len(oof)} labelled architectures",
+            oof, s = cross_validate(tab, P.inputs, y, higher_is_better=higher, groups=grp, fit_kw=kw, n_boot=0)
+            P = fit(tab, P.inputs, y, higher_is_better=higher, groups=grp, info={'data': f"refitted by tfnas predict on {len(oof)} labelled architectures",
                                                                      'cv': {k: round(float(v), 4) for k, v in s.items() if k.startswith(('kendall', 'spearman', 'top10'))}}, **kw)
         write_atomic(args.model, P.save, '--model', {**avoid, **({Path(args.out): 'the --out file'} if args.out else {})}, ('.json',))
         pred = pd.Series(P.predict(tab), index=tab.index); pred.loc[oof.index] = oof

@@ -393,6 +393,12 @@ class NASBertSpace(Space):
 
     def arch_id(self, arch) -> str: return self.encode(arch)
 
+    def arch_group(self, arch) -> str:
+        "The encoding with `feed_forward_dimension` 1024 in every layer of one feed-forward layer (which never reads it)."
+        a = self.decode(arch) if isinstance(arch, str) else validate_arch(arch)
+        ls = [dict(l, feed_forward_dimension=1024) if l['num_feed_forward'] == 1 else l for l in a['encoder_layers']]
+        return self.encode(dict(a, encoder_layers=ls))
+
     def decode(self, s:str) -> dict:
         if s.lstrip().startswith('{'): return super().decode(s)
         parts = s.strip().split('|')
