@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse, importlib, json, math, os, sys, time
 from pathlib import Path
 import tfnas
-from .core import Option, OptionError, get_track, list_tracks
+from .tracks.base import Option, OptionError, get_track, list_tracks
 
 # %% auto #0
 __all__ = ['VERBS', 'CLIError', 'build_parser', 'main']
@@ -16,7 +16,8 @@ __all__ = ['VERBS', 'CLIError', 'build_parser', 'main']
 VERBS = {'score': 'score architectures into the results store (and export a table)',
          'search': 'search a track with a registered algorithm',
          'evaluate': 'rank correlations of metrics with ground truth',
-         'bench': 'time metric groups against a plain-PyTorch reference, start-up and throughput'}
+         'bench': 'time metric groups against a plain-PyTorch reference, start-up and throughput',
+         'predict': 'rank architectures with a predictor (metrics + architecture features), or refit one with --fit'}
 
 class CLIError(ValueError):
     "A user error on the command line: printed as one line."
@@ -120,7 +121,7 @@ def build_parser(argv:list|None=None, # the command line (decides which verb and
                 if (v, name) == (verb, target):
                     ga = tp.add_argument_group('algorithm options')
                     for o in _search_options(t).values(): _add_option(ga, o, dest=f'algo_{o.name}')
-            if v in _VERB_ARGS: _VERB_ARGS[v](tp, t)   # verbs added by later cells (predict)
+            if v == 'predict': _predict_args(tp)
             if v == 'bench':
                 tp.add_argument('--archs', default='5', help='architectures timed: N sampled, bench, ... (default 5)')
                 tp.add_argument('--groups', nargs='+', help=f"metric groups to time (default: all of {', '.join(t.bench_groups) or 'the default metrics'})")
@@ -183,9 +184,9 @@ def _selection(t, args, opts) -> tuple:
     if spec == 'bench':
         df = t.benchmark(opts)
         notes = list(df.attrs.get('notes', []))
-        pairs = list(zip(df[t.id_column].astype(str), df['arch']))
-        tcols = [c for c in df.columns if c not in (t.id_column, 'arch')]
-        truth = {str(i): r for i, r in zip(df[t.id_column].astype(str), df[tcols].to_dict('records'))}
+        pairs = list(zip(df['arch_id'].astype(str), df['arch']))
+        tcols = [c for c in df.columns if c not in ('arch_id', 'arch')]
+        truth = {str(i): r for i, r in zip(df['arch_id'].astype(str), df[tcols].to_dict('records'))}
     else: pairs = t.archs(spec, opts)
     if args.ids:
         have = {i for i, _ in pairs}
@@ -216,7 +217,7 @@ def _scores(args, quiet:bool):
 def _fail_if_all_failed(t, tab):
     if len(tab) and all(r['error'] for r in tab.rows):
         r = tab.rows[0]
-        raise RuntimeError(f"every architecture failed; first: {t.id_column} {r[t.id_column]}: {r['error']}")
+        raise RuntimeError(f"every architecture failed; first: arch_id {r['arch_id']}: {r['error']}")
 
 def _score(args):
     from tfnas.store import write_table
@@ -250,7 +251,7 @@ def _evaluate(args):
     df = tab.frame()
     truth = args.truth or t.truth
     if truth not in df.columns:
-        raise CLIError(f"--truth: no column {truth!r} in the scores (truth columns here: {', '.join(c for c in df.columns if c not in ('error', 'seconds', t.id_column)) or 'none'})")
+        raise CLIError(f"--truth: no column {truth!r} in the scores (truth columns here: {', '.join(c for c in df.columns if c not in ('error', 'seconds', 'arch_id')) or 'none'})")
     cols = [c for m in resolve_metrics(t.metrics(args.metrics), t.space().family) for c in m.columns]
     higher = False if args.lower_is_better else (t.truth_higher_is_better if truth == t.truth else True)
     tab = rank_table(df, cols, truth, higher_truth_is_better=higher, n_boot=_int(args, 'n_boot', 0), seed=args.seed)
@@ -266,7 +267,7 @@ def _evaluate_csv(args):
     from tfnas.data import read_csv
     f = Path(args.file)
     df = read_csv(f, 'a score CSV (one row per architecture)', columns=[args.truth])
-    idc = next((c for c in ('arch_id', 'recipe_id', 'id') if c in df.columns), None)
+    idc = 'arch_id' if 'arch_id' in df.columns else None
     if idc is not None and df[idc].duplicated().any():
         n = int(df[idc].duplicated().sum()); df = df.drop_duplicates(idc)
         if not args.quiet: print(f"{f}: {n} repeated {idc}(s) dropped (each architecture counted once)")
@@ -353,33 +354,8 @@ def _bench(args):
         print(tab.drop(columns=[c for c in ('kind',) if c in tab]).round(4).to_string(index=False))
     if args.out: write_table(tab, args.out); print(f"wrote {args.out}")
 
-# %% ../nbs/60_cli.ipynb #e8e9baf8
-_RUN = {'score': _score, 'search': _search, 'evaluate': _evaluate, 'bench': _bench}
-
-def main(argv:list|None=None) -> int:
-    "Entry point of the `tfnas` command; returns the exit code."
-    argv = sys.argv[1:] if argv is None else list(argv)
-    try:
-        p = build_parser(argv)
-        args = p.parse_args(argv)
-        if args.verb is None: p.print_help(); return 2
-        if args.target is None:
-            print(f"tfnas {args.verb}: error: name a track (see 'tfnas {args.verb} --help')", file=sys.stderr); return 2
-        run = _evaluate_csv if (args.verb, args.target) == ('evaluate', 'csv') else _RUN[args.verb]
-        run(args)
-        return 0
-    except KeyboardInterrupt:
-        print("\ntfnas: interrupted; every architecture finished so far is kept in the results store", file=sys.stderr)
-        return 130
-    except RuntimeError as e:
-        print(f"tfnas: {e}", file=sys.stderr); return 1
-    except (CLIError, OptionError, FileNotFoundError, ValueError, KeyError, OSError, ImportError) as e:
-        from tfnas.data import error_message
-        print(f"tfnas: error: {error_message(e)}", file=sys.stderr)
-        return 2
-
 # %% ../nbs/60_cli.ipynb #a7c1e0d2
-def _predict_args(p, t):
+def _predict_args(p):
     "The arguments `tfnas predict TRACK` adds to the common ones and the track's options."
     p.add_argument('--archs', help="N sampled, 'all', 'bench' (the benchmark file) or a file of architectures (default: the track's; 'bench' when --bench is given)")
     p.add_argument('--ids', nargs='+', help='only these ids (of the selection)')
@@ -423,11 +399,11 @@ def _predict(args):
             df = score_archs(t, pairs, P.settings['metrics'], opts, store=st, executor=_engine(args), retry_failed=not args.no_retry_failed,
                              truth=truth, progress=not args.quiet)
     else:   # a predictor of architecture features alone: nothing to score
-        df = pd.DataFrame([{t.id_column: i, **(truth.get(i, {}) if truth is not None else (t.truth_of(a, opts) or {})), 'error': ''}
+        df = pd.DataFrame([{'arch_id': i, **(truth.get(i, {}) if truth is not None else (t.truth_of(a, opts) or {})), 'error': ''}
                            for i, a in by_id.items()])
-    archs = [by_id[str(i)] for i in df[t.id_column]]
+    archs = [by_id[str(i)] for i in df['arch_id']]
     tab = P.prepare(df, archs)
-    tcols = [c for c in df.columns if c not in (t.id_column, 'error', 'seconds') and c not in P.inputs]   # truth columns
+    tcols = [c for c in df.columns if c not in ('arch_id', 'error', 'seconds') and c not in P.inputs]   # truth columns
     kind = 'predicted'
     if args.fit:
         y = args.truth or P.truth
@@ -441,7 +417,7 @@ def _predict(args):
         pred = pd.Series(P.predict(tab), index=tab.index); pred.loc[oof.index] = oof
         kind = 'out-of-fold'
     else: pred = pd.Series(P.predict(tab), index=tab.index)
-    out = pd.concat([tab[[t.id_column]], pred.rename('prediction'), tab[tcols], tab[P.transform.output_names[:len(P.inputs)]], tab[['error']]], axis=1)
+    out = pd.concat([tab[['arch_id']], pred.rename('prediction'), tab[tcols], tab[P.transform.output_names[:len(P.inputs)]], tab[['error']]], axis=1)
     out = out.loc[:, ~out.columns.duplicated()]
     if args.out: write_table(out, args.out)
     failed = int((df.error != '').sum())
@@ -457,8 +433,29 @@ def _predict(args):
             print(out.sort_values('prediction', ascending=False).head(10).iloc[:, :6].to_string(index=False))
     print(msg + (f"\nwrote {args.out}" if args.out else ''))
     if len(df) and failed == len(df):
-        raise RuntimeError(f"every architecture failed; first: {t.id_column} {df.iloc[0][t.id_column]}: {df.iloc[0].error}")
+        raise RuntimeError(f"every architecture failed; first: arch_id {df.iloc[0]['arch_id']}: {df.iloc[0].error}")
 
-VERBS['predict'] = 'rank architectures with a predictor (metrics + architecture features), or refit one with --fit'
-_VERB_ARGS = {'predict': _predict_args}
-_RUN['predict'] = _predict
+# %% ../nbs/60_cli.ipynb #e8e9baf8
+_RUN = {'score': _score, 'search': _search, 'evaluate': _evaluate, 'bench': _bench, 'predict': _predict}
+
+def main(argv:list|None=None) -> int:
+    "Entry point of the `tfnas` command; returns the exit code."
+    argv = sys.argv[1:] if argv is None else list(argv)
+    try:
+        p = build_parser(argv)
+        args = p.parse_args(argv)
+        if args.verb is None: p.print_help(); return 2
+        if args.target is None:
+            print(f"tfnas {args.verb}: error: name a track (see 'tfnas {args.verb} --help')", file=sys.stderr); return 2
+        run = _evaluate_csv if (args.verb, args.target) == ('evaluate', 'csv') else _RUN[args.verb]
+        run(args)
+        return 0
+    except KeyboardInterrupt:
+        print("\ntfnas: interrupted; every architecture finished so far is kept in the results store", file=sys.stderr)
+        return 130
+    except RuntimeError as e:
+        print(f"tfnas: {e}", file=sys.stderr); return 1
+    except (CLIError, OptionError, FileNotFoundError, ValueError, KeyError, OSError, ImportError) as e:
+        from tfnas.data import error_message
+        print(f"tfnas: error: {error_message(e)}", file=sys.stderr)
+        return 2

@@ -9,7 +9,8 @@ from contextlib import contextmanager
 from typing import Callable
 import torch
 import tfnas
-from .core import Track, get_track, resolve_metrics, score_model, seeded, get_device, list_metrics, OptionError
+from .tracks.base import Track, get_track, OptionError
+from .core import resolve_metrics, score_model, seeded, get_device, list_metrics
 from .store import Store, Table, check_writable
 
 # %% auto #0
@@ -242,7 +243,7 @@ def score_archs(track, # a `Track` or a registered track name
     cols = [c for m in resolve_metrics(ms, sp.family) for c in m.columns]
     out = []
     for rid, k, a, err in rows:
-        row = {track.id_column: rid}
+        row = {'arch_id': rid}
         errs = [err] if err else []
         secs = None
         for m in resolve_metrics(ms, sp.family):
@@ -258,7 +259,7 @@ def score_archs(track, # a `Track` or a registered track name
         except (KeyError, ValueError) as e:
             row['error'] = '; '.join(filter(None, [row['error'], f"truth: {e.args[0] if e.args else e}"]))
         out.append(row)
-    first = [track.id_column, *cols, 'error', 'seconds']
+    first = ['arch_id', *cols, 'error', 'seconds']
     for row in out:
         for c in cols:
             if row[c] is not None: row[c] = float(row[c])

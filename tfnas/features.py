@@ -7,19 +7,20 @@ from __future__ import annotations
 import json
 from typing import Callable
 import pandas as pd
+from .registry import Registry
 
 # %% auto #0
 __all__ = ['FEATURISERS', 'register_featuriser', 'featurise', 'dag_paths', 'recipe_features', 'bert_param_count', 'bert_features',
            'nb201_macs', 'nb201_features', 'darts_cell_features', 'darts_features']
 
 # %% ../nbs/41_features.ipynb #ab451ede
-FEATURISERS = {}  # space name -> featuriser `fn(arch, **kw) -> dict[str, float]`
+FEATURISERS = Registry('featuriser', definition=lambda f: f)  # space name -> `fn(arch, **kw) -> dict[str, float]`
 
 def register_featuriser(space:str, # the space's registered name, e.g. 'nasbench201'
                        ) -> Callable:
-    "Decorator registering `fn(arch, **kw) -> dict` as the featuriser of `space` (a later registration replaces it)."
+    "Decorator registering `fn(arch, **kw) -> dict` as the featuriser of `space` (the same function again replaces it)."
     def deco(fn):
-        FEATURISERS[space] = fn
+        FEATURISERS.register(space, fn)
         return fn
     return deco
 
@@ -28,9 +29,7 @@ def featurise(space:str, # registered space name ('nasbench-nlp', 'nasbench-bert
               **kw, # passed on to the featuriser (e.g. `num_classes` for NAS-Bench-201)
              ) -> pd.DataFrame:
     "One row per architecture, one `feat_<name>` column per feature (float)."
-    if space not in FEATURISERS:
-        raise KeyError(f"no featuriser for space {space!r}; known: {sorted(FEATURISERS)}")
-    fn, rows = FEATURISERS[space], []
+    fn, rows = FEATURISERS.get(space), []
     for i, a in enumerate(archs):
         try: rows.append({f'feat_{k}': float(v) for k, v in fn(a, **kw).items()})
         except (ValueError, KeyError, TypeError, IndexError) as e: raise ValueError(f"{space} architecture {i}: {e}") from None

@@ -10,11 +10,14 @@ from typing import Callable
 import numpy as np
 import torch
 from torch import nn
-from .core import Option, OptionError, sample_distinct, seeded, get_device, get_space, get_metric, get_track
-from .data import gaussian_images, random_labels
+from .tracks.base import Option, OptionError, get_track
+from .spaces.base import get_space
+from .registry import Registry
+from .core import seeded, get_device, metric_impls
+from .batches import gaussian_images, random_labels
 from .search import SearchResult, register_search, SearchContext
 from .engine import torch_threads, InProcess
-from .metrics.generic import (classifier_batch, weight_layers, mean_ce_grad, sq_norm, snip_score, grad_norm_score,
+from .metrics.cnn import (classifier_batch, weight_layers, mean_ce_grad, sq_norm, snip_score, grad_norm_score,
                                    synflow_prepare, synflow_score)
 from .metrics.ntk import freeze_batch_stats
 
@@ -23,7 +26,7 @@ __all__ = ['BN_MODES', 'SAMPLES', 'SUPERNET_OBJECTIVES', 'VARIANTS', 'DEFAULT_NU
            'NASI_OPTIONS', 'DrawSpec', 'draw_seed', 'gumbel_noise', 'draw_batch', 'SupernetObjective',
            'register_objective', 'get_objective', 'draw_supernet', 'nasi_draw', 'budgets', 'nasi_update', 'nasi_draws',
            'nasi', 'parse_supernet', 'track_draw_batch', 'progress_map', 'run_supernet_search', 'nasi_search',
-           'supernet_search', 'sized_search']
+           'supernet_search']
 
 # %% ../nbs/51_nasi.ipynb #86b050a1
 BN_MODES, SAMPLES = ('train', 'fixed'), ('hard', 'soft')
@@ -80,23 +83,23 @@ class SupernetObjective:
     fn:Callable # fn(net, weights, batch, params) -> scalar tensor, differentiable w.r.t. `weights`
     synflow:bool=False # evaluated on SynFlow's positive float64 copy of the supernet (no batch, eval mode)
 
-SUPERNET_OBJECTIVES: dict[str, SupernetObjective] = {}
+SUPERNET_OBJECTIVES = Registry('supernet objective', definition=lambda o: o.fn)  # metric name -> `SupernetObjective`
 
 def register_objective(name:str, synflow:bool=False):
     "Register `fn(net, weights, batch, params)` as the supernet objective of the registered metric `name`."
-    m = get_metric(name)
-    if not m.higher_is_better: raise ValueError(f'supernet objective {name!r}: the metric must be higher-is-better')
+    if not all(m.higher_is_better for m in metric_impls(name)):   # an unknown name gets the registry's did-you-mean error
+        raise ValueError(f'supernet objective {name!r}: the metric must be higher-is-better')
     def deco(fn):
-        SUPERNET_OBJECTIVES[name] = SupernetObjective(name, fn, synflow)
+        SUPERNET_OBJECTIVES.register(name, SupernetObjective(name, fn, synflow))
         return fn
     return deco
 
 def get_objective(name:str) -> SupernetObjective:
     "The supernet objective of metric `name`; a clear error listing the available ones."
-    get_metric(name)  # an unknown name gets the registry's did-you-mean error
+    metric_impls(name)  # an unknown name gets the registry's did-you-mean error (any family: a name may have several)
     if name not in SUPERNET_OBJECTIVES:
-        raise ValueError(f'metric {name!r} has no differentiable supernet objective; choose from {sorted(SUPERNET_OBJECTIVES)}')
-    return SUPERNET_OBJECTIVES[name]
+        raise ValueError(f'metric {name!r} has no differentiable supernet objective; choose from {SUPERNET_OBJECTIVES.names()}')
+    return SUPERNET_OBJECTIVES.get(name)
 
 def _ce_grads(net, weights, batch, params):
     x, y = classifier_batch(batch)
@@ -373,23 +376,3 @@ def nasi_search(ctx:SearchContext, **opts) -> SearchResult:
 def supernet_search(ctx:SearchContext, **opts) -> SearchResult:
     "NASI's search with `ctx.metric` as the objective."
     return run_supernet_search(ctx, ctx.metric, **opts)
-
-# %% ../nbs/51_nasi.ipynb #2008cc9a
-@register_search('sized', needs=('sample',),
-                 options=(Option('pool', int, 1000, 'sized: architectures sampled (their sizes counted, not scored)', min=1),
-                          Option('band', float, 0.9, 'sized: keep the cells with at least this fraction of the largest sampled size', min=0),
-                          Option('k', int, 50, 'sized: score at most this many of them (the first sampled) with --metric', min=1)),
-                 help='size first, signal second: of --pool cells within the budget, score up to --k of those within --band of the largest by --metric')
-def sized_search(ctx:SearchContext, pool:int=1000, band:float=0.9, k:int=50) -> SearchResult:
-    "Best by `ctx.metric` among (up to `k` of) the sampled cells whose effective size is within `band` of the largest sampled."
-    if band > 1: raise OptionError(f'--band: must be <= 1, got {band}')
-    t0 = time.perf_counter()
-    archs = sample_distinct(ctx.space, pool, ctx.seed, fits=ctx.fits)
-    eff = ctx.space.effective if ctx.space.supports('effective') else (lambda a: a)   # dead branches hold parameters too
-    sizes = [ctx.param_count(eff(a)) for a in archs]
-    in_band = [a for a, s in zip(archs, sizes) if s >= band * max(sizes)]
-    cand = in_band[:k]
-    fs = ctx.score(cand)
-    ok = [(f, i) for i, f in enumerate(fs) if f is not None]
-    best = cand[max(ok, key=lambda t: t[0])[1]] if ok else None   # ties: the first sampled
-    return ctx.result(best, t0, dict(sampled=pool, in_band=len(in_band), scored=len(cand), min_params=band * max(sizes)))

@@ -409,7 +409,7 @@ def check_batch(P:Predictor, batch):
 def predicted_value(model, batch, ctx, P:Predictor) -> float:
     "The prediction of `P` for the model of `ctx.arch`: its metrics on `model` and `batch`, its features of the architecture."
     check_batch(P, batch)
-    from tfnas.core import get_track
+    from tfnas.tracks.base import get_track
     names = get_track(P.track).metrics(P.settings['metrics'])   # imports the track's metric modules
     rec = score_model(model, batch, names, seed=ctx.seed, device=ctx.device, arch=ctx.arch, arch_id=ctx.arch_id, family=ctx.family)
     row = pd.DataFrame([{k: v for k, v in rec.items() if k != 'error'}])

@@ -12,7 +12,7 @@ from torch import nn
 from transformers import PretrainedConfig, PreTrainedModel, AutoConfig, AutoModel
 from transformers.modeling_outputs import BaseModelOutput
 
-from ..core import Space, register_space
+from .base import Space, register_space
 
 # %% auto #0
 __all__ = ['OPERATIONS', 'CHOICES', 'LAYER_FIELDS', 'PIPELINES', 'validate_arch', 'NASBertConfig', 'NASBertEmbeddings',

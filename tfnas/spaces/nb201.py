@@ -9,7 +9,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 from torch import nn
-from ..core import Space, register_space
+from .base import Space, register_space
 
 # %% auto #0
 __all__ = ['OPS', 'NASLIB_OPS', 'EDGES', 'NASLIB_EDGES', 'N_ARCHS', 'parse_arch', 'arch_str', 'to_naslib', 'from_naslib',

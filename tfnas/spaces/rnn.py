@@ -549,7 +549,7 @@ def mutate_recipe(recipe:dict, rng:random.Random, max_tries:int=100) -> dict:
     raise RuntimeError(f"no valid mutation of the recipe in {max_tries} tries")
 
 # %% ../../nbs/10_spaces.rnn.ipynb #345be40c
-from ..core import Space, register_space
+from .base import Space, register_space
 
 class NASBenchNLPSpace(Space):
     "NAS-Bench-NLP recurrent cells; `build` gives the benchmark's language model (PTB sizes by default)."

@@ -6,7 +6,8 @@
 from __future__ import annotations
 import random
 from pathlib import Path
-from ..core import Option, OptionError, Track, register_track, sample_distinct
+from .base import Option, OptionError, Track, register_track
+from ..spaces.base import sample_distinct
 
 # %% auto #0
 __all__ = ['NB201_TABLE', 'NB201_NASLIB', 'IMAGE_OPTIONS', 'image_track_batch', 'NB201Track']
@@ -25,8 +26,8 @@ IMAGE_OPTIONS = (
 def image_track_batch(opts:dict, # a track's resolved options: `IMAGE_OPTIONS` and `seed`
                       size:int=32, # image side of synthetic inputs
                      ) -> tuple:
-    "The classifier batch of an image track's options (`--batch-size --inputs --labels --num-classes`), via `data.image_batch`."
-    from tfnas.data import image_batch, SYNTHETIC_IMAGES
+    "The classifier batch of an image track's options (`--batch-size --inputs --labels --num-classes`), via `batches.image_batch`."
+    from tfnas.batches import image_batch, SYNTHETIC_IMAGES
     inputs, labels = opts['inputs'], opts['labels']
     if inputs not in SYNTHETIC_IMAGES and not Path(inputs).exists():
         raise OptionError(f"--inputs: {inputs!r} is neither one of {', '.join(SYNTHETIC_IMAGES)} nor an existing .pt file")
@@ -41,8 +42,8 @@ class NB201Track(Track):
             'about 10 CPU s); with --max-params the best found is --algo sized --metric jacob_cov --batch-size 16 '
             '(92.0 under 0.344M; see 92_repro.nasi)')
     example = 'tfnas search nasbench201 --max-params 0.344 --out result.json'
-    id_column, default_archs, truth = 'arch_id', '100', 'cifar10'
-    metric_modules = ('tfnas.metrics.generic', 'tfnas.metrics.ntk')
+    default_archs, truth = '100', 'cifar10'
+    metric_modules = ('tfnas.metrics.cnn', 'tfnas.metrics.ntk')
     lazy_metric_modules = ('tfnas.predict',)  # the shipped predictor as the metric 'predicted' (imported on demand)
     search_modules = ('tfnas.nasi',)  # registers the supernet searches (nasi, supernet)
     suites = {'cheap': ('synflow', 'num_params', 'flops', 'naswot', 'grad_norm', 'snip', 'jacob_cov', 'ntk_trace_approx'),
@@ -61,7 +62,7 @@ class NB201Track(Track):
     )
 
     def space(self):
-        from tfnas.core import get_space
+        from tfnas.spaces.base import get_space
         import tfnas.spaces.nb201
         return get_space('nasbench201')
     def build_kwargs(self, opts:dict) -> dict: return {'num_classes': opts['num_classes']}
