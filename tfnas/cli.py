@@ -288,6 +288,7 @@ def _selection(t, args, opts) -> tuple:
     "`(pairs, truth, notes)` for `--archs` / `--ids` / `--limit`."
     spec = args.archs or t.default_archs
     notes, truth = [], None
+    if args.archs is None and opts.get('bench') is not None: spec = 'bench'   # a benchmark file given: its architectures
     if spec == 'bench':
         with _waiting(f"reading the {t.name} benchmark", args.quiet): df = t.benchmark(opts)
         notes = list(df.attrs.get('notes', []))
@@ -369,6 +370,19 @@ def _too_few(tab, what:str, truth:str, total:int, error=RuntimeError):
         m = few.index[0]
         raise error(f"{what}: only {int(few.n.iloc[0])} of {total} architectures have both a {m} value and a {truth} value; "
                            "a rank correlation needs at least 3" + (f" (also too few for {', '.join(few.index[1:])})" if len(few) > 1 else ''))
+def _with_peers(t, df, tab, cols:list, truth:str, higher:bool):
+    "`tab` plus, for each metric whose peer column (`t.peer_prefix` + column) the table holds, the peer's Spearman with `truth` and its fidelity."
+    from tfnas.evaluate import rank_table, fidelity, metric_sign
+    prefix = getattr(t, 'peer_prefix', None)
+    pairs = {c: prefix + c for c in cols if prefix and prefix + c in df.columns}
+    if not pairs: return tab
+    theirs = rank_table(df, list(pairs.values()), truth, higher_truth_is_better=higher, n_boot=0,
+                        signs={p: metric_sign(c) for c, p in pairs.items()})
+    tab = tab.copy()
+    tab['peer_spearman'] = [theirs.at[pairs[c], 'spearman'] if c in pairs else float('nan') for c in tab.index]
+    fid = fidelity(df, pairs)
+    tab['fidelity'] = [fid.at[c, 'spearman'] if c in pairs else float('nan') for c in tab.index]
+    return tab
 
 def _evaluate(args):
     from tfnas.evaluate import rank_table
@@ -383,7 +397,8 @@ def _evaluate(args):
     _too_few(rank_table(df, cols, truth, higher_truth_is_better=higher, n_boot=0), 'evaluate', truth, len(df))
     with _waiting(f"bootstrapping {args.n_boot} resamples for {len(cols)} metric column(s)", args.quiet):
         rt = rank_table(df, cols, truth, higher_truth_is_better=higher, n_boot=args.n_boot, seed=args.seed)
-    print(rt.round(3).to_string())
+    tab = _with_peers(t, df, rt, cols, truth, higher)
+    print(tab.round(3).to_string())
     if not args.quiet: print(msg)
     if args.out: write_table(rt.reset_index(), args.out, avoid)
 
@@ -555,10 +570,14 @@ def _predict(args):
     if not args.quiet:
         for n in notes: print(n)
     t0 = time.perf_counter()
-    with Store(store) as st:
-        df = score_archs(t, pairs, P.settings['metrics'], opts, store=st, executor=_engine(args), retry_failed=not args.no_retry_failed,
-                         truth=truth, progress=not args.quiet)
     by_id = {str(i): a for i, a in pairs}
+    if P.settings.get('metrics'):
+        with Store(store) as st:
+            df = score_archs(t, pairs, P.settings['metrics'], opts, store=st, executor=_engine(args), retry_failed=not args.no_retry_failed,
+                             truth=truth, progress=not args.quiet)
+    else:   # a predictor of architecture features alone: nothing to score
+        df = pd.DataFrame([{'arch_id': i, **(truth.get(i, {}) if truth is not None else (t.truth_of(a, opts) or {})), 'error': ''}
+                           for i, a in by_id.items()])
     archs = [by_id[str(i)] for i in df['arch_id']]
     tab = P.prepare(df, archs)
     tcols = [c for c in df.columns if c not in ('arch_id', 'error', 'seconds') and c not in P.inputs]   # truth columns

@@ -326,6 +326,13 @@ class Predictor:
         "Score every row of `table` (higher = better)."
         return model_predict(self.model, self.matrix(self.prepare(table, archs)))
 
+    def to_truth(self, scores) -> np.ndarray:
+        "Scores on the truth's scale: the training truth's quantile at each score's normal CDF (monotone; best score, best truth)."
+        q = self.info.get('truth_quantiles')
+        if q is None: raise ValueError(f"{self!r}: no truth quantiles stored (fitted before they were); refit it to map scores to {self.truth}")
+        u = stats.norm.cdf(np.asarray(scores, dtype=float))
+        return np.interp(u if self.higher_is_better else 1 - u, np.linspace(0, 1, len(q)), q)
+
     def to_dict(self) -> dict:
         return {'format': FORMAT, 'track': self.track, 'space': self.space, 'truth': self.truth,
                 'truth_higher_is_better': self.higher_is_better, 'inputs': self.inputs, 'arch_column': self.arch_column,
@@ -375,6 +382,7 @@ def fit(table:pd.DataFrame, # one row per labelled run or architecture: input co
         monotone:dict|None=None, # {input: +1 or -1}: LightGBM may only rise (fall) with that transformed input
         track:str='', space:str='', arch_column:str|None=None, stages:dict|None=None, settings:dict|None=None,
         feature_kw:dict|None=None, signs:dict|None=None, inner_k:int=5, seed:int=0, info:dict|None=None,
+        groups:str|None=None, # column of group labels (e.g. `arch_group`): the inner CV keeps each group in one fold
        ) -> Predictor:
     "Fit a `Predictor` on the labelled rows of `table` (inner CV grouped by architecture)."
     if truth not in table.columns: raise KeyError(f"truth column {truth!r} is not in the table")
@@ -404,7 +412,8 @@ def fit(table:pd.DataFrame, # one row per labelled run or architecture: input co
         seen = sorted({_digest(sp.arch_group(a)) for a in t[arch_column] if not _missing(a)})
     shell.info = {**(info or {}), 'n_train': int(len(t)), 'n_arch': int(len(set(g))), 'chosen': {'kind': chosen[0], 'params': chosen[1]},
                   **({'inner_cv': [{**r, 'inner_kendall': round(float(r['inner_kendall']), 4)} for r in table_]} if table_ else {}),
-                  **({'seen': seen} if seen else {})}
+                  **({'seen': seen} if seen else {}),
+                  'truth_quantiles': np.quantile(_clean(t[truth]), np.linspace(0, 1, 101)).round(6).tolist()}
     return shell
 
 # %% ../nbs/42_predict.ipynb #792bdca8

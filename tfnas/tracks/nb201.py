@@ -18,7 +18,7 @@ NB201_NASLIB = 'nasbench201/naslib_zero_cost_subset.json'
 
 IMAGE_OPTIONS = (
     Option('batch_size', int, 64, 'images per batch', min=1),
-    Option('inputs', str, 'gaussian', "'gaussian', 'smooth' or a .pt file holding x or (x, y)"),
+    Option('inputs', str, 'gaussian', "'gaussian', 'smooth', 'patches' (crops of photographs) or a .pt file holding x or (x, y)"),
     Option('labels', str, 'random', "'random', 'projection' (a function of the image) or 'file' (the y of --inputs)",
            choices=('random', 'projection', 'file')),
     Option('num_classes', int, 10, 'classifier outputs (10 CIFAR-10, 100 CIFAR-100, 120 ImageNet16-120)', min=2))
@@ -27,11 +27,11 @@ def image_track_batch(opts:dict, # a track's resolved options: `IMAGE_OPTIONS` a
                       size:int=32, # image side of synthetic inputs
                      ) -> tuple:
     "The classifier batch of an image track's options (`--batch-size --inputs --labels --num-classes`), via `batches.image_batch`."
-    from tfnas.batches import image_batch
+    from tfnas.batches import image_batch, SYNTHETIC_IMAGES
     inputs, labels = opts['inputs'], opts['labels']
-    if inputs not in ('gaussian', 'smooth') and not Path(inputs).exists():
-        raise OptionError(f"--inputs: {inputs!r} is neither 'gaussian', 'smooth' nor an existing .pt file")
-    if labels == 'file' and inputs in ('gaussian', 'smooth'): raise OptionError("--labels file needs --inputs FILE.pt holding (x, y)")
+    if inputs not in SYNTHETIC_IMAGES and not Path(inputs).exists():
+        raise OptionError(f"--inputs: {inputs!r} is neither one of {', '.join(SYNTHETIC_IMAGES)} nor an existing .pt file")
+    if labels == 'file' and inputs in SYNTHETIC_IMAGES: raise OptionError("--labels file needs --inputs FILE.pt holding (x, y)")
     return image_batch(opts['batch_size'], opts['seed'], inputs, labels, opts['num_classes'], (3, size, size))
 
 class NB201Track(Track):
