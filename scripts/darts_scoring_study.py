@@ -54,7 +54,7 @@ def select(per:int=12, seed:int=0):
 def summarise():
     import pandas as pd
     from tfnas.evaluate import metric_sign
-    import tfnas.metrics.generic, tfnas.metrics.ntk   # metric orientations
+    import tfnas.metrics.cnn, tfnas.metrics.ntk   # metric orientations
     t = table().set_index('arch_id')
     rows = []
     for inp in INPUTS:

@@ -35,16 +35,16 @@ DATA = Path(os.environ.get('TFNAS_DATA', '../shared/data'))
 SIZES = dict(ntokens=10000, emsize=400, nhid=600, nlayers=3)
 
 def archs(ids=IDS):
-    "(recipe_id, recipe) of benchmark logs, in the order of `ids`."
+    "(arch_id, recipe) of benchmark logs, in the order of `ids`."
     from tfnas.benchmarks.nlp import load_nasbench_nlp
     f = DATA/'nasbench_nlp/wikitext2_logs.zip'
-    t = load_nasbench_nlp(f).drop_duplicates('recipe_id').set_index('recipe_id')
+    t = load_nasbench_nlp(f).drop_duplicates('arch_id').set_index('arch_id')
     if missing := [i for i in ids if i not in t.index]: sys.exit(f"--ids: recipe id(s) {missing} not in {f}")
     return [(i, t.at[i, 'recipe']) for i in ids]
 
 def ptb_batch():
     "The paper's minibatch: PTB's test split batchified into 50 columns, rows 0..69 (ids grown over the available splits)."
-    from tfnas.data import batchify, load_corpus
+    from tfnas.corpora import batchify, load_corpus
     c = load_corpus(DATA/'corpora/ptb', splits=('train', 'valid', 'test'))
     return batchify(c['test'], 50)[:70]
 
@@ -103,9 +103,9 @@ def profile(ids, label:str):
                 with seeded(0): m = RNNModel(recipe, **SIZES)
                 score_model(m, batch, metrics, seed=0, family='rnn')
                 total = time.process_time() - c0
-            rows += [dict(code=label, recipe_id=rid, task=task, component=k, cpu_s=v) for k, v in ct.times.items()]
-            rows += [dict(code=label, recipe_id=rid, task=task, component='other', cpu_s=total - sum(ct.times.values())),
-                     dict(code=label, recipe_id=rid, task=task, component='total', cpu_s=total)]
+            rows += [dict(code=label, arch_id=rid, task=task, component=k, cpu_s=v) for k, v in ct.times.items()]
+            rows += [dict(code=label, arch_id=rid, task=task, component='other', cpu_s=total - sum(ct.times.values())),
+                     dict(code=label, arch_id=rid, task=task, component='total', cpu_s=total)]
             print(label, rid, task, f"{total:.2f} s", flush=True)
     return pd.DataFrame(rows)
 
@@ -156,7 +156,7 @@ def flips(ids):
         with seeded(0): m = RNNModel(recipe, **SIZES).eval()
         v64 = acts(copy.deepcopy(m).double())
         pos, mag = v64 > 0, v64.abs().float(); del v64
-        r = dict(recipe_id=rid, activations=pos.numel())
+        r = dict(arch_id=rid, activations=pos.numel())
         for k in ('mkl', 'onednn'):
             with forward_products(k): f = (acts(m) > 0) != pos
             r[f'{k}_flips'] = int(f.sum()); r[f'{k}_largest_float64_at_flip'] = float(mag[f].max()) if f.any() else 0.
@@ -170,14 +170,14 @@ def precision(ids, ref, check):
     from tfnas.spaces.rnn import RNNModel
     from tfnas.metrics.rnn import RNN_SUITE
     batch, rows = ptb_batch(), []
-    ref, new = ref.set_index('arch_id'), check.set_index(['recipe_id', 'column']).new
+    ref, new = ref.set_index('arch_id'), check.set_index(['arch_id', 'column']).new
     for rid, recipe in archs(ids):
         with seeded(0): m = RNNModel(recipe, **SIZES).double()
         rec = score_model(m, batch, list(RNN_SUITE), seed=0, family='rnn')
         for c, v in rec.items():
             if c == 'error' or 'noise' in c: continue
             a, n = ref.at[rid, c], new[(rid, c)]
-            rows.append(dict(recipe_id=rid, column=c, float64=v, main=a, new=n, main_vs_float64=abs(a - v) / abs(v),
+            rows.append(dict(arch_id=rid, column=c, float64=v, main=a, new=n, main_vs_float64=abs(a - v) / abs(v),
                              new_vs_float64=abs(n - v) / abs(v), new_vs_main=abs(n - a) / abs(a)))
         print(rid, flush=True)
     return pd.DataFrame(rows)
@@ -202,7 +202,7 @@ def products(ids, repeats:int=3):
             t0 = time.perf_counter()
             with torch.no_grad(): lstm(x)
             t['lstm'].append(time.perf_counter() - t0)
-        rows.append(dict(recipe_id=rid, mkl_s=np.median(t['mkl']), onednn_s=np.median(t['onednn']), lstm_s=np.median(t['lstm']),
+        rows.append(dict(arch_id=rid, mkl_s=np.median(t['mkl']), onednn_s=np.median(t['onednn']), lstm_s=np.median(t['lstm']),
                          **{f'rel_diff_l{l + 1}': abs(a - b) / abs(a) for l, (a, b) in enumerate(zip(hc['mkl'], hc['onednn']))}))
         print(rid, flush=True)
     return pd.DataFrame(rows)
@@ -285,10 +285,10 @@ def limit(ids, repeats:int=3, suite:bool=True):
                 with seeded(0): m = RNNModel(recipe, **SIZES, name=f"recipe {rid}")
                 score_model(m, batch, list(RNN_SUITE), seed=0, family='rnn'); t['suite_s'].append(time.perf_counter() - t0)
                 t['suite_products_s'].append(products_only(suite_shapes(m, T, B)))
-        rows.append(dict(recipe_id=rid, gflop=gflop(forward_shapes(m, T, B)), lstm_gflop=gflop(lstm_shapes),
+        rows.append(dict(arch_id=rid, gflop=gflop(forward_shapes(m, T, B)), lstm_gflop=gflop(lstm_shapes),
                          suite_gflop=gflop(suite_shapes(m, T, B)) if suite else np.nan,
                          **{k: float(np.median(v)) if v else np.nan for k, v in t.items()}))
-        print(rid, {k: round(v, 3) for k, v in rows[-1].items() if k != 'recipe_id'}, flush=True)
+        print(rid, {k: round(v, 3) for k, v in rows[-1].items() if k != 'arch_id'}, flush=True)
     return pd.DataFrame(rows)
 
 def startup(base:str|None, repeats:int=15, metric:str='num_params'):
@@ -360,7 +360,7 @@ def main(argv=None):
         torch.set_num_threads(a.threads)
         score_archs(a.ids).to_csv(a.out, index=False); print(f"wrote {a.out}")
     elif a.cmd == 'check':
-        from tfnas.metrics.rnn import suite_differences
+        from suite_check import suite_differences   # scripts/suite_check.py (this script's folder is on sys.path)
         torch.set_num_threads(a.threads)
         with forward_products(a.forward): new = score_archs(a.ids)
         d = suite_differences(new, pd.read_csv(a.ref))

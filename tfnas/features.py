@@ -7,19 +7,20 @@ from __future__ import annotations
 import json
 from typing import Callable
 import pandas as pd
+from .registry import Registry
 
 # %% auto #0
-__all__ = ['FEATURISERS', 'register_featuriser', 'featurise', 'dag_paths', 'recipe_features', 'bert_param_count', 'bert_features',
-           'nb201_macs', 'nb201_features', 'darts_cell_features', 'darts_features']
+__all__ = ['FEATURISERS', 'MAX_BERT_LAYERS', 'register_featuriser', 'featurise', 'dag_paths', 'recipe_features',
+           'bert_param_count', 'bert_features', 'nb201_macs', 'nb201_features', 'darts_cell_features', 'darts_features']
 
 # %% ../nbs/41_features.ipynb #ab451ede
-FEATURISERS = {}  # space name -> featuriser `fn(arch, **kw) -> dict[str, float]`
+FEATURISERS = Registry('featuriser', definition=lambda f: f)  # space name -> `fn(arch, **kw) -> dict[str, float]`
 
 def register_featuriser(space:str, # the space's registered name, e.g. 'nasbench201'
                        ) -> Callable:
-    "Decorator registering `fn(arch, **kw) -> dict` as the featuriser of `space` (a later registration replaces it)."
+    "Decorator registering `fn(arch, **kw) -> dict` as the featuriser of `space` (the same function again replaces it)."
     def deco(fn):
-        FEATURISERS[space] = fn
+        FEATURISERS.register(space, fn)
         return fn
     return deco
 
@@ -28,9 +29,7 @@ def featurise(space:str, # registered space name ('nasbench-nlp', 'nasbench-bert
               **kw, # passed on to the featuriser (e.g. `num_classes` for NAS-Bench-201)
              ) -> pd.DataFrame:
     "One row per architecture, one `feat_<name>` column per feature (float)."
-    if space not in FEATURISERS:
-        raise KeyError(f"no featuriser for space {space!r}; known: {sorted(FEATURISERS)}")
-    fn, rows = FEATURISERS[space], []
+    fn, rows = FEATURISERS.get(space), []
     for i, a in enumerate(archs):
         try: rows.append({f'feat_{k}': float(v) for k, v in fn(a, **kw).items()})
         except (ValueError, KeyError, TypeError, IndexError) as e: raise ValueError(f"{space} architecture {i}: {e}") from None
@@ -105,6 +104,7 @@ def recipe_features(arch, # a recipe (dict or JSON string), or a dict holding on
     return f
 
 # %% ../nbs/41_features.ipynb #0a4b4300
+MAX_BERT_LAYERS = 4  # the benchmark's deepest encoders
 _BERT_PAIRS = (('SA', 'SDP'), ('SA', 'WMA'), ('LT', 'DFT'), ('LT', 'DCT'), ('DSC', 5), ('DSC', 9))
 
 def bert_param_count(arch, pipeline:str='trained') -> int:
@@ -130,9 +130,15 @@ def bert_features(arch, # an architecture dict, a benchmark entry, or the encode
     f['heads4'] = sum(l['num_operation_heads'] == 4 for l in ls)
     ws = [feed_forward_widths(l) for l in ls]
     f.update(ff_layers=sum(len(w) for w in ws), ff_width_sum=sum(map(sum, ws)),
-             ff_dim1024=sum(l['feed_forward_dimension'] == 1024 for l in ls), ff_3=sum(l['num_feed_forward'] == 3 for l in ls))
+             ff_dim1024=sum(l['feed_forward_dimension'] == 1024 and l['num_feed_forward'] > 1 for l in ls), ff_3=sum(l['num_feed_forward'] == 3 for l in ls))
     for pos, l in (('first', ls[0]), ('last', ls[-1])):
         for op in ('SA', 'LT', 'DSC'): f[f'{pos}_{op}'] = float(l['operation_type'] == op)
+    for i in range(MAX_BERT_LAYERS):                        # what sits at each depth (0 where the stack is shallower)
+        l = ls[i] if i < len(ls) else None
+        for op, p in _BERT_PAIRS: f[f'p{i}_{op}_{p}'] = float(l is not None and l['operation_type'] == op and l['operation_parameter'] == p)
+        f[f'p{i}_heads4'] = float(l is not None and l['num_operation_heads'] == 4)
+        f[f'p{i}_ff3'] = float(l is not None and l['num_feed_forward'] == 3)
+        f[f'p{i}_ff1024'] = float(l is not None and l['num_feed_forward'] > 1 and l['feed_forward_dimension'] == 1024)
     if params: f.update(params_trained=bert_param_count(a, 'trained'), params_paper=bert_param_count(a, 'paper'))
     return f
 

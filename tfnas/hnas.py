@@ -9,7 +9,8 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.linalg import cho_factor, cho_solve
 from scipy.stats import norm
-from .core import Option, OptionError, sample_distinct
+from .tracks.base import Option, OptionError
+from .spaces.base import sample_distinct
 from .search import SearchContext, SearchResult, register_search
 
 # %% auto #0

@@ -10,21 +10,23 @@ from typing import Callable
 import numpy as np
 import torch
 from torch import nn
-from .core import Option, OptionError, sample_distinct, seeded, get_device, get_space, get_metric, get_track
-from .data import gaussian_images, random_labels
+from .tracks.base import Option, OptionError, get_track
+from .spaces.base import get_space
+from .registry import Registry
+from .core import seeded, get_device, metric_impls
+from .batches import SYNTHETIC_IMAGES, gaussian_images, random_labels
 from .search import SearchResult, register_search, SearchContext
 from .engine import torch_threads, InProcess
-from .metrics.generic import (classifier_batch, weight_layers, mean_ce_grad, sq_norm, snip_score, grad_norm_score,
+from .metrics.cnn import (classifier_batch, weight_layers, mean_ce_grad, sq_norm, snip_score, grad_norm_score,
                                    synflow_prepare, synflow_score)
 from .metrics.ntk import freeze_batch_stats
 
 # %% auto #0
-__all__ = ['BN_MODES', 'SAMPLES', 'SUPERNET_OBJECTIVES', 'VARIANTS', 'DEFAULT_NU', 'SUPERNET_DEFAULTS', 'SYNTHETIC_INPUTS',
-           'NASI_DEFAULTS', 'NASI_SPACE_DEFAULTS', 'NASI_OPTIONS', 'DrawSpec', 'draw_seed', 'gumbel_noise',
-           'draw_batch', 'SupernetObjective', 'register_objective', 'get_objective', 'draw_supernet', 'nasi_draw',
-           'budgets', 'nasi_update', 'nasi_draws', 'nasi', 'nasi_defaults', 'parse_supernet', 'track_draw_batch',
-           'synthetic_draw_batch', 'progress_map', 'run_supernet_search', 'nasi_search', 'supernet_search',
-           'sized_search']
+__all__ = ['BN_MODES', 'SAMPLES', 'SUPERNET_OBJECTIVES', 'VARIANTS', 'DEFAULT_NU', 'SUPERNET_DEFAULTS', 'NASI_DEFAULTS',
+           'NASI_SPACE_DEFAULTS', 'NASI_OPTIONS', 'DrawSpec', 'draw_seed', 'gumbel_noise', 'draw_batch',
+           'SupernetObjective', 'register_objective', 'get_objective', 'draw_supernet', 'nasi_draw', 'budgets',
+           'nasi_update', 'nasi_draws', 'nasi', 'nasi_defaults', 'parse_supernet', 'track_draw_batch',
+           'synthetic_draw_batch', 'progress_map', 'run_supernet_search', 'nasi_search', 'supernet_search']
 
 # %% ../nbs/51_nasi.ipynb #86b050a1
 BN_MODES, SAMPLES = ('train', 'fixed'), ('hard', 'soft')
@@ -81,23 +83,23 @@ class SupernetObjective:
     fn:Callable # fn(net, weights, batch, params) -> scalar tensor, differentiable w.r.t. `weights`
     synflow:bool=False # evaluated on SynFlow's positive float64 copy of the supernet (no batch, eval mode)
 
-SUPERNET_OBJECTIVES: dict[str, SupernetObjective] = {}
+SUPERNET_OBJECTIVES = Registry('supernet objective', definition=lambda o: o.fn)  # metric name -> `SupernetObjective`
 
 def register_objective(name:str, synflow:bool=False):
     "Register `fn(net, weights, batch, params)` as the supernet objective of the registered metric `name`."
-    m = get_metric(name)
-    if not m.higher_is_better: raise ValueError(f'supernet objective {name!r}: the metric must be higher-is-better')
+    if not all(m.higher_is_better for m in metric_impls(name)):   # an unknown name gets the registry's did-you-mean error
+        raise ValueError(f'supernet objective {name!r}: the metric must be higher-is-better')
     def deco(fn):
-        SUPERNET_OBJECTIVES[name] = SupernetObjective(name, fn, synflow)
+        SUPERNET_OBJECTIVES.register(name, SupernetObjective(name, fn, synflow))
         return fn
     return deco
 
 def get_objective(name:str) -> SupernetObjective:
     "The supernet objective of metric `name`; a clear error listing the available ones."
-    get_metric(name)  # an unknown name gets the registry's did-you-mean error
+    metric_impls(name)  # an unknown name gets the registry's did-you-mean error (any family: a name may have several)
     if name not in SUPERNET_OBJECTIVES:
-        raise ValueError(f'metric {name!r} has no differentiable supernet objective; choose from {sorted(SUPERNET_OBJECTIVES)}')
-    return SUPERNET_OBJECTIVES[name]
+        raise ValueError(f'metric {name!r} has no differentiable supernet objective; choose from {SUPERNET_OBJECTIVES.names()}')
+    return SUPERNET_OBJECTIVES.get(name)
 
 def _ce_grads(net, weights, batch, params):
     x, y = classifier_batch(batch)
@@ -285,7 +287,6 @@ def nasi(space:str='nasbench201', # registered space with `supernet` and `from_a
 # %% ../nbs/51_nasi.ipynb #d39fa96d
 # NASI's supernet options per space (others: the space's defaults); DARTS: a small supernet (5 cells of 8 channels)
 SUPERNET_DEFAULTS = {'nasbench201': {'C': 8, 'N': 2}, 'darts': {'C': 8, 'layers': 5}}
-SYNTHETIC_INPUTS = ('gaussian', 'smooth', 'patches')
 # the generic defaults (and those of the supernet search driven by another metric): 100 hard draws of the track's images,
 # log trace, budget at the draws' 0.85-quantile, μ = 2, τ = 2
 NASI_DEFAULTS = dict(draws=100, variant='quantile', mu=2., nu=None, q=0.85, scale='log', tau=2., sample='hard', bn='train', draw_size=None)
@@ -322,10 +323,10 @@ def track_draw_batch(track:str, # registered track name
     "The track's batch for NASI draw `t` of a search seeded by `seed` (its seed: `draw_seed(seed, t, 0)`)."
     return get_track(track).batch({**opts, 'seed': draw_seed(seed, t, 0)})
 
-def synthetic_draw_batch(inputs:str, labels:str, # a synthetic input kind (`SYNTHETIC_INPUTS`) and 'random' or 'projection'
+def synthetic_draw_batch(inputs:str, labels:str, # a synthetic input kind (`SYNTHETIC_IMAGES`) and 'random' or 'projection'
                          n:int, shape:tuple, num_classes:int, seed:int, t:int) -> tuple:
     "Draw `t`'s synthetic batch of another image size than the track's (its seed: `draw_seed(seed, t, 0)`)."
-    from tfnas.data import image_batch
+    from tfnas.batches import image_batch
     return image_batch(n, draw_seed(seed, t, 0), inputs, labels, num_classes, shape)
 
 NASI_OPTIONS = (
@@ -334,13 +335,14 @@ NASI_OPTIONS = (
            "quantile (--q of the draws' values), mean, none" + _default_help('variant'), choices=VARIANTS),
     Option('mu', float, None, 'NASI: penalty weight μ' + _default_help('mu'), min=0),
     Option('nu', float, None, 'NASI: budget ν (fix; default 100) or its initial value (ada; default 500)'),
-    Option('q', float, None, 'NASI: quantile of the draws\' values used as budget (variant quantile)' + _default_help('q'), min=0),
+    Option('q', float, None, 'NASI: quantile of the draws\' values used as budget (variant quantile)' + _default_help('q'), min=0, max=1),
     Option('scale', str, None, 'NASI: penalise and differentiate the objective (raw) or its logarithm (log)' + _default_help('scale'),
            choices=('raw', 'log')),
     Option('tau', float, None, 'NASI: Gumbel-softmax temperature' + _default_help('tau'), min=1e-6),
     Option('sample', str, None, 'NASI: hard (straight-through one-hot) or soft Gumbel samples' + _default_help('sample'), choices=SAMPLES),
     Option('bn', str, None, 'NASI: BatchNorm with batch statistics (train) or the batch\'s statistics held fixed' + _default_help('bn'), choices=BN_MODES),
-    Option('supernet', str, '', "NASI: supernet options NAME=VALUE,... (default: NASI's for the space, e.g. C=8,N=2 on nasbench201)"),
+    Option('supernet', str, '', "NASI: supernet options NAME=VALUE,... (default: NASI's for the space, e.g. C=8,N=2 on nasbench201)",
+           parse=parse_supernet),
     Option('draw_size', int, None, "NASI: side of the draws' synthetic images" + _default_help('draw_size'), min=4),
 )
 
@@ -376,9 +378,9 @@ def run_supernet_search(ctx:SearchContext, # the engine's search context
     bk = ctx.track.build_kwargs(opts)
     pk = ctx.track.param_kwargs(opts) if hasattr(ctx.track, 'param_kwargs') else bk   # the network --max-params counts
     inputs, labels = opts.get('inputs', 'gaussian'), opts.get('labels', 'random')
-    if given_size is not None and inputs not in SYNTHETIC_INPUTS:
-        raise OptionError(f'--draw-size: only for synthetic inputs ({", ".join(SYNTHETIC_INPUTS)}); --inputs {inputs} gives its own images')
-    size = draw_size if inputs in SYNTHETIC_INPUTS else None
+    if given_size is not None and inputs not in SYNTHETIC_IMAGES:
+        raise OptionError(f'--draw-size: only for synthetic inputs ({", ".join(SYNTHETIC_IMAGES)}); --inputs {inputs} gives its own images')
+    size = draw_size if inputs in SYNTHETIC_IMAGES else None
     x0, _ = ctx.batch(ctx.seed)
     bs, nc = int(opts.get('batch_size', len(x0))), int(bk.get('num_classes', 10))
     shape = tuple(x0.shape[1:]) if size is None else (x0.shape[1], size, size)
@@ -407,23 +409,3 @@ def nasi_search(ctx:SearchContext, **opts) -> SearchResult:
 def supernet_search(ctx:SearchContext, **opts) -> SearchResult:
     "NASI's search with `ctx.metric` as the objective (the generic `NASI_DEFAULTS`)."
     return run_supernet_search(ctx, ctx.metric, NASI_DEFAULTS, **opts)
-
-# %% ../nbs/51_nasi.ipynb #2008cc9a
-@register_search('sized', needs=('sample',),
-                 options=(Option('pool', int, 1000, 'sized: architectures sampled (their sizes counted, not scored)', min=1),
-                          Option('band', float, 0.9, 'sized: keep the cells with at least this fraction of the largest sampled size', min=0),
-                          Option('k', int, 50, 'sized: score at most this many of them (the first sampled) with --metric', min=1)),
-                 help='size first, signal second: of --pool cells within the budget, score up to --k of those within --band of the largest by --metric')
-def sized_search(ctx:SearchContext, pool:int=1000, band:float=0.9, k:int=50) -> SearchResult:
-    "Best by `ctx.metric` among (up to `k` of) the sampled cells whose effective size is within `band` of the largest sampled."
-    if band > 1: raise OptionError(f'--band: must be <= 1, got {band}')
-    t0 = time.perf_counter()
-    archs = sample_distinct(ctx.space, pool, ctx.seed, fits=ctx.fits)
-    eff = ctx.space.effective if ctx.space.supports('effective') else (lambda a: a)   # dead branches hold parameters too
-    sizes = [ctx.param_count(eff(a)) for a in archs]
-    in_band = [a for a, s in zip(archs, sizes) if s >= band * max(sizes)]
-    cand = in_band[:k]
-    fs = ctx.score(cand)
-    ok = [(f, i) for i, f in enumerate(fs) if f is not None]
-    best = cand[max(ok, key=lambda t: t[0])[1]] if ok else None   # ties: the first sampled
-    return ctx.result(best, t0, dict(sampled=pool, in_band=len(in_band), scored=len(cand), min_params=band * max(sizes)))

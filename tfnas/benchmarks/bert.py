@@ -8,6 +8,7 @@ import math, warnings
 
 import pandas as pd
 
+from ..core import paper_names
 from ..data import resolve_data, read_json, read_csv, numeric_column, DataError
 from ..spaces.bert import validate_arch, NASBertSpace
 
@@ -17,15 +18,7 @@ __all__ = ['GLUE_TASKS', 'PAPER_COLUMNS', 'BENCH_WHAT', 'parse_entry', 'load_pap
 
 # %% ../../nbs/31_benchmarks.bert.ipynb #2fdb1012
 GLUE_TASKS = ('cola', 'mnli', 'mrpc', 'qnli', 'qqp', 'rte', 'sst', 'sts')
-PAPER_COLUMNS = {  # paper_scores.csv column -> our metric name
-    'Synaptic Diversity': 'synaptic_diversity', 'Synaptic Diversity Normalized': 'synaptic_diversity_normalized',
-    'Synaptic Saliency': 'synaptic_saliency', 'Synaptic Saliency Normalized': 'synaptic_saliency_normalized',
-    'Activation Distance': 'activation_distance', 'Activation Distance Normalized': 'activation_distance_normalized',
-    'Jacobian Score': 'jacobian_covariance', 'Jacobian Score Normalized': 'jacobian_cosine',
-    'Number of Parameters': 'num_parameters',
-    'Head Importance': 'head_importance', 'Head Importance Normalized': 'head_importance_normalized',
-    'Head Confidence': 'head_confidence', 'Head Confidence Normalized': 'head_confidence_normalized',
-    'Head Softmax Confidence': 'softmax_confidence', 'Head Softmax Confidence Normalized': 'softmax_confidence_normalized'}
+PAPER_COLUMNS = paper_names('bert')  # paper_scores.csv column -> our metric name (`tfnas.core.PAPER_NAMES`)
 
 def _score(entry, task, where):
     s = entry.get('scores')
@@ -48,7 +41,7 @@ def parse_entry(entry, # one element of benchmark.json
     try: arch = validate_arch(entry['hparams'], name=f"id {i}")
     except (ValueError, TypeError, AttributeError) as e: raise ValueError(f"{where}: {e}") from None
     space = space or NASBertSpace()
-    row = dict(id=i, arch=space.encode(arch), hidden_size=arch['hidden_size'], num_layers=len(arch['encoder_layers']),
+    row = dict(arch_id=i, arch=space.encode(arch), hidden_size=arch['hidden_size'], num_layers=len(arch['encoder_layers']),
                glue=_score(entry, 'glue', where), **{t: _score(entry, t, where) for t in GLUE_TASKS},
                time_to_train=entry.get('time_to_train'))
     return row
@@ -62,7 +55,7 @@ def load_paper_scores(path='nasbench_bert/paper_scores.csv') -> pd.DataFrame:
     df['ID'] = numeric_column(df, 'ID', p, integer=True)
     if df['ID'].duplicated().any(): raise DataError(f"{p}: architecture id(s) {sorted(int(i) for i in df.ID[df.ID.duplicated()].unique())[:5]} appear in more than one row")
     for c in ['GLUE Score', *PAPER_COLUMNS]: df[c] = numeric_column(df, c, p, label='ID', allow_missing=True)
-    return df.rename(columns={'ID': 'id', 'GLUE Score': 'paper_glue', **{k: 'paper_' + v for k, v in PAPER_COLUMNS.items()}})
+    return df.rename(columns={'ID': 'arch_id', 'GLUE Score': 'paper_glue', **{k: 'paper_' + v for k, v in PAPER_COLUMNS.items()}})
 
 BENCH_WHAT = 'a JSON list of NAS-Bench-BERT entries (benchmark.json)'
 
@@ -84,10 +77,10 @@ def load_benchmark(path='nasbench_bert/benchmark.json', # benchmark.json: a path
     if not rows: raise DataError(f"{p}: none of its {len(data)} entries is a valid architecture; first error: {errors[0]}")
     if errors: warnings.warn(f"{p}: skipped {len(errors)} malformed entr{'y' if len(errors) == 1 else 'ies'}: " + '; '.join(errors[:5]))
     df = pd.DataFrame(rows)
-    if df['id'].duplicated().any(): raise DataError(f"{p}: duplicate architecture ids {sorted(int(i) for i in df.id[df.id.duplicated()].unique())[:10]}")
+    if df['arch_id'].duplicated().any(): raise DataError(f"{p}: duplicate architecture ids {sorted(int(i) for i in df.arch_id[df.arch_id.duplicated()].unique())[:10]}")
     if paper_scores is not None and paper_scores is not False:
         ps = load_paper_scores('nasbench_bert/paper_scores.csv' if paper_scores is True else paper_scores)
-        df = df.merge(ps, on='id', how='left')
+        df = df.merge(ps, on='arch_id', how='left')
     df.attrs['errors'] = errors
     return df
 

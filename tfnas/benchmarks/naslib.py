@@ -6,13 +6,14 @@
 from __future__ import annotations
 import math
 import pandas as pd
+from ..core import paper_names
 from ..data import resolve_data, read_json, DataError
 
 # %% auto #0
 __all__ = ['NASLIB_NAMES', 'NASLIB_FIELDS', 'ZC_FILES', 'ZC_WHAT', 'ours', 'zc_tasks', 'read_naslib_zc']
 
 # %% ../../nbs/33_benchmarks.naslib.ipynb #a10d13f4
-NASLIB_NAMES = {'nwot': 'naswot', 'jacov': 'jacob_cov', 'params': 'num_params'}  # NASLib's metric name -> tfnas's (others unchanged)
+NASLIB_NAMES = {k: v for k, v in paper_names('naslib').items() if k != v}  # NASLib's names that differ from tfnas's (`tfnas.core.PAPER_NAMES`)
 NASLIB_FIELDS = ('idx', 'arch', 'val_accuracy')  # the fields of a record that are not metrics
 ZC_FILES = {'nasbench201': 'nasbench201/naslib_zero_cost_subset.json',
             'nasbench301': 'naslib_zero_cost/zc_nasbench301.json',

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json, math, re, warnings, zipfile, zlib
 from pathlib import Path
 import pandas as pd
+from ..core import paper_names
 from ..data import resolve_data, read_csv, numeric_column, DataError
 from ..spaces.rnn import validate_recipe, RecipeError
 
@@ -55,7 +56,7 @@ def parse_log(d:dict, # one decoded log
         raise ValueError(f"{file}: field {bad[0]!r} is {_short(d[bad[0]])}; expected a number")
     try: recipe = validate_recipe(d['recepie'], name=f"{file}: recipe {rid}")
     except RecipeError as e: raise ValueError(str(e)) from None
-    row = {'recipe_id': rid, 'recipe': json.dumps(recipe), 'status': str(d['status']), 'file': file}
+    row = {'arch_id': rid, 'recipe': json.dumps(recipe), 'status': str(d['status']), 'file': file}
     row.update({h: d.get(h) for h in HPARAMS}); row.update(sizes)
     for split in ('train', 'val', 'test'):
         row[f'{split}_loss'] = _final(d, f'{split}_losses', file)
@@ -102,18 +103,12 @@ def read_logs(source:str|Path, # a zip, a folder of JSON logs, a URL, or a name 
     return pd.DataFrame(rows), errors
 
 # %% ../../nbs/30_benchmarks.nlp.ipynb #600bc284
-PAPER_COLUMNS = {'loss': 'ptb_test_loss', 'perplexity': 'ptb_perplexity',
-                 'Layer 1 Hidden Covariance': 'paper_hidden_covariance_l1', 'Layer 2 Hidden Covariance': 'paper_hidden_covariance_l2',
-                 'Layer 3 Hidden Covariance': 'paper_hidden_covariance_l3', 'Jacobian Covariance': 'paper_rnn_jacobian_covariance',
-                 'Jacobian Cosine': 'paper_rnn_jacobian_cosine', 'Activation Distance': 'paper_rnn_activation_distance',
-                 'Synaptic Saliency': 'paper_rnn_synaptic_saliency', 'Hidden Synaptic Saliency': 'paper_hidden_synaptic_saliency',
-                 'Hidden Synflow Saliency': 'paper_hidden_synaptic_saliency',
-                 'Large Noise Jacobian': 'paper_rnn_noise_jacobian_covariance_a10', 'Large Noise Jacobian Cosine': 'paper_rnn_noise_jacobian_cosine_a10',
-                 'More Noised Jacobian': 'paper_rnn_noise_jacobian_covariance_a100', 'More Noised Jacobian Cosine': 'paper_rnn_noise_jacobian_cosine_a100'}
+PAPER_COLUMNS = {'loss': 'ptb_test_loss', 'perplexity': 'ptb_perplexity',   # the paper's CSV column -> ours
+                 **{k: 'paper_' + v for k, v in paper_names('rnn').items()}}  # the metrics: `tfnas.core.PAPER_NAMES`
 PAPER_REQUIRED = ('log name', 'loss')  # the join key and the ground truth (`ptb_test_loss`, which --only-paper selects on)
 
 def read_paper_scores(source:str|Path='nasbench_nlp/ptb_paper_scores.csv') -> pd.DataFrame:
-    "The paper's PTB results with a `recipe_id` column and our column names (`paper_<metric>`, `ptb_test_loss`)."
+    "The paper's PTB results with a `arch_id` column and our column names (`paper_<metric>`, `ptb_test_loss`)."
     what = "the paper's NAS-Bench-NLP results CSV (columns 'log name', 'loss', ...)"
     path = resolve_data(source, kind='file', what=what)
     df = read_csv(path, what, columns=PAPER_REQUIRED, strip_columns=True)
@@ -127,7 +122,7 @@ def read_paper_scores(source:str|Path='nasbench_nlp/ptb_paper_scores.csv') -> pd
     if ids.duplicated().any(): raise DataError(f"{path}: recipe id(s) {sorted(int(i) for i in ids[ids.duplicated()].unique())[:5]} appear in more than one row")
     df['loss'] = numeric_column(df, 'loss', path, label='log name')
     df = df.rename(columns=PAPER_COLUMNS).drop(columns=['bits per word'], errors='ignore')
-    df.insert(0, 'recipe_id', ids)
+    df.insert(0, 'arch_id', ids)
     return df
 
 # %% ../../nbs/30_benchmarks.nlp.ipynb #dd676cbf
@@ -142,6 +137,6 @@ def load_nasbench_nlp(logs:str|Path='nasbench_nlp/wikitext2_logs.zip', # zip / f
         warnings.warn(f"{len(errors)} NAS-Bench-NLP log(s) could not be read:\n" + '\n'.join(errors[:20]))
     if paper_scores is not None:
         ps = read_paper_scores(paper_scores).drop(columns=['log name'])
-        df = df.merge(ps, on='recipe_id', how='left')
+        df = df.merge(ps, on='arch_id', how='left')
     df.attrs['errors'] = errors
     return df

@@ -10,7 +10,7 @@ from torch import nn
 from torch.func import functional_call, vmap, jacrev, grad
 from ..core import register_metric
 from ..numerics import DegenerateInputError
-from .generic import classifier_batch, shared_ce_pass, weight_layers
+from .cnn import classifier_batch, shared_ce_pass, weight_layers
 
 # %% auto #0
 __all__ = ['BN_TYPES', 'freeze_batch_stats', 'jacobian_pass', 'ntk_trace', 'ntk_trace_approx', 'ntk_condition_number',

@@ -13,10 +13,9 @@ from ..spaces.rnn import RNNModel
 
 # %% auto #0
 __all__ = ['LAYER_COLUMNS', 'NOISE_AMPLITUDES', 'NOISE_COLUMNS', 'RNN_SUITE', 'entering_states', 'hidden_states',
-           'hidden_covariance', 'hidden_covariance_l1', 'constant_units', 'CodeKernel', 'activation_kernel',
-           'rnn_activation_distance', 'clean_pass', 'input_jacobians', 'input_jacobian', 'clean_jacobian',
-           'rnn_jacobian_covariance', 'rnn_jacobian_cosine', 'rnn_noise_jacobian', 'saliency_pass',
-           'rnn_synaptic_saliency', 'hidden_synaptic_saliency', 'suite_differences']
+           'hidden_covariance', 'hidden_covariance_l1', 'constant_units', 'CodeKernel', 'activation_kernel', 'naswot',
+           'clean_pass', 'input_jacobians', 'input_jacobian', 'clean_jacobian', 'jacob_cov', 'jacobian_cosine',
+           'noise_jacobian', 'saliency_pass', 'synaptic_saliency', 'hidden_synaptic_saliency']
 
 # %% ../../nbs/21_metrics.rnn.ipynb #d379a012
 def _lm(model) -> RNNModel:
@@ -96,8 +95,8 @@ def activation_kernel(model:RNNModel, # the language model (eval mode)
     _lm(model).recurrent(model.embed(tokens), observe=ck)
     return ck.flush()
 
-@register_metric('rnn_activation_distance', needs=('activations',), higher_is_better=True, families=('rnn',))
-def rnn_activation_distance(model, batch, ctx):
+@register_metric('naswot', needs=('activations',), higher_is_better=True, families=('rnn',))
+def naswot(model, batch, ctx):
     "log|K| of the NASWOT activation-code kernel over the sequences (Mellor et al. 2021)."
     K = ctx.cached('rnn.act_kernel', lambda: activation_kernel(model, _tokens(batch)))
     if not K.any(): raise DegenerateInputError("the cell has no activation nodes (kernel is all zero)")
@@ -155,30 +154,30 @@ def clean_jacobian(model:RNNModel, # the language model being scored
     "The clean `input_jacobian` of `batch`, computed once per scoring call (on the shared clean forward) for every Jacobian metric."
     return ctx.cached(('rnn.jacobian', 0.), lambda: input_jacobians(model, _tokens(batch), (0.,), _clean(model, batch, ctx))[0])
 
-@register_metric('rnn_jacobian_covariance', needs=('grad',), higher_is_better=True, families=('rnn',))
-def rnn_jacobian_covariance(model, batch, ctx):
+@register_metric('jacob_cov', needs=('grad',), higher_is_better=True, families=('rnn',))
+def jacob_cov(model, batch, ctx):
     "Corr-eig score of the per-sequence input Jacobians' correlation (Mellor et al. 2020), on the embedding output."
     return corr_eig_score(clean_jacobian(model, batch, ctx).T)  # variables = the sequences
 
-@register_metric('rnn_jacobian_cosine', needs=('grad',), higher_is_better=True, families=('rnn',))
-def rnn_jacobian_cosine(model, batch, ctx):
+@register_metric('jacobian_cosine', needs=('grad',), higher_is_better=True, families=('rnn',))
+def jacobian_cosine(model, batch, ctx):
     "1 - mean |cos|^(1/20) between the per-sequence input Jacobians."
     return mean_abs_cosine_score(clean_jacobian(model, batch, ctx))
 
 # %% ../../nbs/21_metrics.rnn.ipynb #a0bad9da
 NOISE_AMPLITUDES = {'a0p1': 0.1, 'a10': 10., 'a100': 100.}
-NOISE_COLUMNS = tuple(f'rnn_noise_jacobian_{kind}_{a}' for a in NOISE_AMPLITUDES for kind in ('covariance', 'cosine'))
+NOISE_COLUMNS = tuple(f'noise_jacobian_{kind}_{a}' for a in NOISE_AMPLITUDES for kind in ('covariance', 'cosine'))
 
-@register_metric('rnn_noise_jacobian', needs=('grad',), higher_is_better=True, families=('rnn',), columns=NOISE_COLUMNS)
-def rnn_noise_jacobian(model, batch, ctx):
+@register_metric('noise_jacobian', needs=('grad',), higher_is_better=True, families=('rnn',), columns=NOISE_COLUMNS)
+def noise_jacobian(model, batch, ctx):
     "Jacobian covariance and cosine with the embedding output perturbed by amplitude x row variance x N(0,1) noise."
     amps = (0., *NOISE_AMPLITUDES.values())
     gs = ctx.cached('rnn.jacobians', lambda: input_jacobians(model, _tokens(batch), amps, _clean(model, batch, ctx)))  # the shared clean forward
     ctx.cached(('rnn.jacobian', 0.), lambda: gs[0])  # the clean Jacobian came with it: share it (`clean_jacobian` reads this key)
     out = {}
     for a, g in zip(NOISE_AMPLITUDES, gs[1:]):
-        out[f'rnn_noise_jacobian_covariance_{a}'] = corr_eig_score(g.T)
-        out[f'rnn_noise_jacobian_cosine_{a}'] = mean_abs_cosine_score(g)
+        out[f'noise_jacobian_covariance_{a}'] = corr_eig_score(g.T)
+        out[f'noise_jacobian_cosine_{a}'] = mean_abs_cosine_score(g)
     return out
 
 # %% ../../nbs/21_metrics.rnn.ipynb #94aac292
@@ -188,7 +187,7 @@ def saliency_pass(model:RNNModel, # the language model (eval mode)
                   skip_first:bool=False, # skip the first weight of every linear node, as the paper's run did
                   clean:dict|None=None, # the `clean_pass` of (model, tokens) when already computed
                  ) -> dict:
-    "Backward of `sum(y**2)/2` (y = decoder output): synaptic saliency of the weights and of the hidden states.\n\n    It also returns what `hidden_covariance` and `rnn_activation_distance` need from the same forward (`states`, `kernel`)."
+    "Backward of `sum(y**2)/2` (y = decoder output): synaptic saliency of the weights and of the hidden states.\n\n    It also returns what `hidden_covariance` and `naswot` need from the same forward (`states`, `kernel`)."
     m = _lm(model)
     c = clean or clean_pass(m, tokens)
     out = c['outs'][-1]; o = out.flatten(0, 1).double()
@@ -209,8 +208,8 @@ def _saliency(model, batch, ctx) -> dict:
     "The shared saliency pass, on the shared clean forward."
     return ctx.cached('rnn.saliency', lambda: saliency_pass(model, _tokens(batch), clean=_clean(model, batch, ctx)))
 
-@register_metric('rnn_synaptic_saliency', needs=('grad',), higher_is_better=True, families=('rnn',))
-def rnn_synaptic_saliency(model, batch, ctx):
+@register_metric('synaptic_saliency', needs=('grad',), higher_is_better=True, families=('rnn',))
+def synaptic_saliency(model, batch, ctx):
     "Sum |w * dL/dw| over the recurrent weight matrices and the decoder, L = sum(y^2)/2."
     return _saliency(model, batch, ctx)['synaptic']
 
@@ -220,21 +219,5 @@ def hidden_synaptic_saliency(model, batch, ctx):
     return _saliency(model, batch, ctx)['hidden']
 
 # %% ../../nbs/21_metrics.rnn.ipynb #a32d00d5
-RNN_SUITE = ('rnn_synaptic_saliency', 'hidden_synaptic_saliency', 'hidden_covariance', 'rnn_activation_distance',
-             'rnn_noise_jacobian', 'rnn_jacobian_covariance', 'rnn_jacobian_cosine', 'num_params')
-
-# %% ../../nbs/21_metrics.rnn.ipynb #f8a0c002
-def suite_differences(new, # one row per architecture: `arch_id`, metric columns, `error`
-                      ref, # the same from the reference run
-                     ) -> 'pd.DataFrame':
-    "Per architecture and column: both values and `|new - ref| / |ref|` (0 when both are NaN; inf when the errors differ)."
-    import numpy as np, pandas as pd
-    ref = ref.set_index('arch_id').loc[new.arch_id]
-    rows, txt = [], lambda e: e if isinstance(e, str) else ''
-    for (_, n), (rid, r) in zip(new.iterrows(), ref.iterrows()):
-        for c in new.columns.drop(['arch_id', 'error']):
-            a, b = float(n[c]), float(r[c])
-            d = 0. if np.isnan(a) and np.isnan(b) else abs(a - b) / abs(b) if b else abs(a - b)
-            rows.append(dict(recipe_id=rid, column=c, main=b, new=a, rel_diff=d))
-        rows.append(dict(recipe_id=rid, column='error', main=np.nan, new=np.nan, rel_diff=0. if txt(n['error']) == txt(r['error']) else np.inf))
-    return pd.DataFrame(rows)
+RNN_SUITE = ('synaptic_saliency', 'hidden_synaptic_saliency', 'hidden_covariance', 'naswot',
+             'noise_jacobian', 'jacob_cov', 'jacobian_cosine', 'num_params')

@@ -17,10 +17,10 @@ from ..spaces.bert import NASBertLayer, OperationSoftmax
 
 # %% auto #0
 __all__ = ['TERM_KINDS', 'MAX_CHUNK_TOKENS', 'PASS_KEY', 'TRANSFORMER_METRICS', 'BertPass', 'code_kernel_sum', 'bert_pass',
-           'shared_pass', 'jacobian_covariance', 'jacobian_cosine']
+           'shared_pass', 'jacob_cov', 'jacobian_cosine']
 
 # %% ../../nbs/22_metrics.transformer.ipynb #894952a3
-TERM_KINDS = ('synaptic_diversity', 'synaptic_saliency', 'activation_distance', 'head_importance', 'head_confidence', 'softmax_confidence')
+TERM_KINDS = ('synaptic_diversity', 'synaptic_saliency', 'naswot', 'head_importance', 'head_confidence', 'softmax_confidence')
 
 @dataclass
 class BertPass:
@@ -83,7 +83,7 @@ def bert_pass(model:nn.Module, # a NASBertModel; its grads and hooks are used (p
                 else: continue
                 acc[(k, name, call)] = acc.get((k, name, call), 0.0) + float(v)
         del cap
-    names = dict(head='head_confidence', softmax='softmax_confidence', gelu='activation_distance')
+    names = dict(head='head_confidence', softmax='softmax_confidence', gelu='naswot')
     terms = {k: [] for k in TERM_KINDS}
     for (k, _, _), v in acc.items(): terms[names[k]].append(v)
     for L in layers:
@@ -114,7 +114,7 @@ def _term_metric(kind:str, normalized:bool):
     metric.__doc__ = f"{'Mean' if normalized else 'Sum'} of the per-module `{kind}` terms of `bert_pass`."
     return metric
 
-_NEEDS = dict(synaptic_diversity=('grad',), synaptic_saliency=('grad',), activation_distance=('activations', 'data'),
+_NEEDS = dict(synaptic_diversity=('grad',), synaptic_saliency=('grad',), naswot=('activations', 'data'),
               head_importance=('grad',), head_confidence=('activations', 'data'), softmax_confidence=('attention', 'data'))
 for _kind in TERM_KINDS:
     for _norm in (False, True):
@@ -122,8 +122,8 @@ for _kind in TERM_KINDS:
         register_metric(_f.__name__, needs=_NEEDS[_kind], higher_is_better=True, families=('transformer',))(_f)
 
 # %% ../../nbs/22_metrics.transformer.ipynb #470d1aa4
-@register_metric('jacobian_covariance', needs=('grad', 'data'), higher_is_better=True, families=('transformer',))
-def jacobian_covariance(model, batch, ctx=None) -> float:
+@register_metric('jacob_cov', needs=('grad', 'data'), higher_is_better=True, families=('transformer',))
+def jacob_cov(model, batch, ctx=None) -> float:
     "Correlation-eigenvalue score of the position-embedding gradient (positions as samples, 128 dims as variables)."
     return corr_eig_score(shared_pass(model, batch, ctx).position_grad)
 
@@ -132,4 +132,4 @@ def jacobian_cosine(model, batch, ctx=None) -> float:
     "Mean-|cosine| score of the position-embedding gradient rows (the paper's 'Jacobian Score Normalized')."
     return mean_abs_cosine_score(shared_pass(model, batch, ctx).position_grad)
 
-TRANSFORMER_METRICS = [k + s for k in TERM_KINDS for s in ('', '_normalized')] + ['jacobian_covariance', 'jacobian_cosine', 'num_parameters']
+TRANSFORMER_METRICS = [k + s for k in TERM_KINDS for s in ('', '_normalized')] + ['jacob_cov', 'jacobian_cosine', 'num_params']

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import torch
 import torch.nn.functional as F
 from torch import nn
-from ..core import Space, register_space
+from .base import Space, register_space
 
 # %% auto #0
 __all__ = ['PRIMITIVES', 'GENOTYPE_OPS', 'STEPS', 'CELL_TYPES', 'EDGES', 'ALPHA_SHAPE', 'GENOTYPE_FIELDS', 'DARTS_V1', 'DARTS_V2',

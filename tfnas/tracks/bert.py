@@ -4,7 +4,7 @@
 
 # %% ../../nbs/71_tracks.bert.ipynb #1acd060f
 from __future__ import annotations
-from ..core import Option, OptionError, Track, register_track
+from .base import Option, OptionError, Track, register_track
 
 # %% auto #0
 __all__ = ['BERT_TEXT', 'BertTrack']
@@ -16,44 +16,46 @@ class BertTrack(Track):
     "NAS-Bench-BERT: the benchmark's encoders (paper or trained construction), text or synthetic batches, GLUE scores."
     name = 'nasbench-bert'
     help = 'NAS-Bench-BERT encoders (paper or trained construction); WikiText-2 text or synthetic ids; GLUE as truth'
-    id_column, default_archs, truth = 'id', 'bench', 'glue'
+    default_archs, truth = 'bench', 'glue'
     metric_modules = ('tfnas.metrics.transformer',)
     lazy_metric_modules = ('tfnas.predict',)  # the shipped predictor as the metric 'predicted' (imported on demand)
     suites = {'suite': ('synaptic_diversity', 'synaptic_diversity_normalized', 'synaptic_saliency', 'synaptic_saliency_normalized',
-                        'activation_distance', 'activation_distance_normalized', 'head_importance', 'head_importance_normalized',
+                        'naswot', 'naswot_normalized', 'head_importance', 'head_importance_normalized',
                         'head_confidence', 'head_confidence_normalized', 'softmax_confidence', 'softmax_confidence_normalized',
-                        'jacobian_covariance', 'jacobian_cosine', 'num_parameters')}
+                        'jacob_cov', 'jacobian_cosine', 'num_params')}
     default_metrics = ('suite',)
     default_search, default_search_metric = 'best', 'head_confidence'
     bench_groups = {'suite': suites['suite']}
     options = (
-        Option('bench', str, 'nasbench_bert/benchmark.json', 'benchmark.json: a path or a name under $TFNAS_DATA', settings=False),
+        Option('bench', str, 'nasbench_bert/benchmark.json', 'benchmark.json: a path or a name under $TFNAS_DATA (with --archs bench)',
+               settings=False, needs=('archs=bench',), verbs=('score', 'evaluate', 'predict', 'bench')),
         Option('pipeline', str, 'paper', "'paper' (the paper's metric models) or 'trained' (the trained sizes)", choices=('paper', 'trained')),
         Option('batch_size', int, 4, 'texts per batch (the paper: 128)', min=1),
-        Option('seq_len', int, 256, 'tokens per text, [CLS] and [SEP] included (the paper: 512; at most 512)', min=3),
-        Option('text', str, None, f'a text file, one text per line (default: {BERT_TEXT} under $TFNAS_DATA)', kind='file', settings=False),
+        Option('seq_len', int, 256, 'tokens per text, [CLS] and [SEP] included (the paper: 512; the models have 512 positions)', min=3, max=512),
+        Option('text', str, None, f'a text file, one text per line (default: {BERT_TEXT} under $TFNAS_DATA)', kind='file', settings=False,
+               needs=('!synthetic',)),
         Option('synthetic', bool, False, 'seeded Zipf WordPiece ids instead of text'),
-        Option('offset', int, 0, 'first text line used', min=0),
+        Option('offset', int, 0, 'first text line used', min=0, needs=('!synthetic',)),
     )
 
     def space(self):
-        from tfnas.core import get_space
+        from tfnas.spaces.base import get_space
         import tfnas.spaces.bert
         return get_space('nasbench-bert')
     def build_kwargs(self, opts:dict) -> dict: return {'pipeline': opts['pipeline']}
 
     def batch(self, opts:dict) -> dict:
-        if opts['seq_len'] > 512: raise OptionError(f"--seq-len: the models have 512 positions, got {opts['seq_len']}")
         if opts['synthetic']:
-            from tfnas.data import wordpiece_id_batch
+            from tfnas.batches import wordpiece_id_batch
             return wordpiece_id_batch(opts['batch_size'], opts['seq_len'], seed=opts['seed'])
-        from tfnas.data import resolve_data, text_batch
+        from tfnas.data import resolve_data
+        from tfnas.batches import text_batch
         try: path = opts['text'] or resolve_data(BERT_TEXT, download=False)
         except FileNotFoundError as e: raise FileNotFoundError(f"{e}; or use synthetic tokens (--synthetic)") from None
         return text_batch(path, None, opts['batch_size'], opts['seq_len'], opts['offset'])
 
     def benchmark(self, opts:dict):
-        "One row per benchmark entry: `id`, `arch` (plain data), `glue` and the task scores."
+        "One row per benchmark entry: `arch_id` (the benchmark id), `arch` (plain data), `glue` and the task scores."
         from tfnas.benchmarks.bert import load_benchmark
         df = load_benchmark(opts['bench'])
         notes = [f"skipped {e}" for e in df.attrs.get('errors', [])]

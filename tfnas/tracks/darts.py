@@ -4,7 +4,7 @@
 
 # %% ../../nbs/74_tracks.darts.ipynb #64ef9631
 from __future__ import annotations
-from ..core import Option, OptionError, Track, register_track
+from .base import Option, OptionError, Track, register_track
 from .nb201 import IMAGE_OPTIONS, image_track_batch
 
 # %% auto #0
@@ -76,9 +76,9 @@ class DartsTrack(Track):
     help = ('DARTS genotypes (normal + reduction cells, 7 operations) on synthetic images; NAS-Bench-301 CIFAR-10 accuracy '
             '(--bench, NASLib zero-cost format) as truth, beside NASLib\'s real-image metric values')
     example = 'tfnas evaluate darts --archs bench --metrics cheap --out rank.csv'
-    id_column, default_archs, truth = 'arch_id', '10', 'cifar10'
+    default_archs, truth = '10', 'cifar10'
     peer_prefix = 'naslib_'  # truth columns holding another implementation's value of a metric (fidelity in `evaluate`)
-    metric_modules = ('tfnas.metrics.generic', 'tfnas.metrics.ntk')
+    metric_modules = ('tfnas.metrics.cnn', 'tfnas.metrics.ntk')
     search_modules = ('tfnas.nasi', 'tfnas.hnas')
     suites = {'cheap': ('synflow', 'num_params', 'flops', 'naswot', 'grad_norm', 'snip', 'jacob_cov', 'ntk_trace_approx')}
     default_metrics = ('num_params',)
@@ -92,13 +92,13 @@ class DartsTrack(Track):
         Option('cell_ops', str, 'eval', "op settings of the scored cells: 'eval' (affine BatchNorms, bare pooling) or 'search' "
                "(non-affine BatchNorms, pooling + BatchNorm; with --C 32 --layers 8: NASLib's NAS-Bench-301 network)",
                choices=('eval', 'search')),
-        Option('eval_C', int, 36, 'channels of the evaluation network that --max-params counts', min=1, settings=False),
-        Option('eval_layers', int, 20, 'cells of the evaluation network that --max-params counts', min=3, settings=False),
+        Option('eval_C', int, 36, 'channels of the evaluation network that --max-params counts', min=1, settings=False, verbs=('search',)),
+        Option('eval_layers', int, 20, 'cells of the evaluation network that --max-params counts', min=3, settings=False, verbs=('search',)),
         Option('bench', str, None, f"NAS-Bench-301 file in NASLib's zero-cost format for --archs bench and the truth "
                f"(default: {NB301_FILE} under $TFNAS_DATA)", kind='file', settings=False),
     )
     def space(self):
-        from tfnas.core import get_space
+        from tfnas.spaces.base import get_space
         import tfnas.spaces.darts
         return get_space('darts')
     def build_kwargs(self, opts:dict) -> dict:

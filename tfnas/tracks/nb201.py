@@ -6,7 +6,8 @@
 from __future__ import annotations
 import random
 from pathlib import Path
-from ..core import Option, OptionError, Track, register_track, sample_distinct
+from .base import Option, OptionError, Track, register_track
+from ..spaces.base import sample_distinct
 
 # %% auto #0
 __all__ = ['NB201_TABLE', 'NB201_NASLIB', 'IMAGE_OPTIONS', 'image_track_batch', 'NB201Track']
@@ -25,8 +26,8 @@ IMAGE_OPTIONS = (
 def image_track_batch(opts:dict, # a track's resolved options: `IMAGE_OPTIONS` and `seed`
                       size:int=32, # image side of synthetic inputs
                      ) -> tuple:
-    "The classifier batch of an image track's options (`--batch-size --inputs --labels --num-classes`), via `data.image_batch`."
-    from tfnas.data import image_batch, SYNTHETIC_IMAGES
+    "The classifier batch of an image track's options (`--batch-size --inputs --labels --num-classes`), via `batches.image_batch`."
+    from tfnas.batches import image_batch, SYNTHETIC_IMAGES
     inputs, labels = opts['inputs'], opts['labels']
     if inputs not in SYNTHETIC_IMAGES and not Path(inputs).exists():
         raise OptionError(f"--inputs: {inputs!r} is neither one of {', '.join(SYNTHETIC_IMAGES)} nor an existing .pt file")
@@ -41,8 +42,8 @@ class NB201Track(Track):
             'about 10 CPU s); with --max-params and no --algo it runs the best found under a budget, '
             '--algo sized --metric jacob_cov --batch-size 16 (see 92_repro.nasi)')
     example = 'tfnas search nasbench201 --max-params 0.344 --out result.json'
-    id_column, default_archs, truth = 'arch_id', '100', 'cifar10'
-    metric_modules = ('tfnas.metrics.generic', 'tfnas.metrics.ntk')
+    default_archs, truth = '100', 'cifar10'
+    metric_modules = ('tfnas.metrics.cnn', 'tfnas.metrics.ntk')
     lazy_metric_modules = ('tfnas.predict',)  # the shipped predictor as the metric 'predicted' (imported on demand)
     search_modules = ('tfnas.nasi', 'tfnas.hnas')  # register the supernet searches (nasi, supernet) and hnas
     suites = {'cheap': ('synflow', 'num_params', 'flops', 'naswot', 'grad_norm', 'snip', 'jacob_cov', 'ntk_trace_approx'),
@@ -59,12 +60,14 @@ class NB201Track(Track):
                     'shared CE pass (ntk_trace_approx snip grad_norm fisher)': ('ntk_trace_approx', 'snip', 'grad_norm', 'fisher'),
                     'cheap suite': suites['cheap']}
     options = IMAGE_OPTIONS + (
-        Option('table', str, None, f'NATS-Bench test-accuracy CSV (default: {NB201_TABLE} under $TFNAS_DATA)', kind='file', settings=False),
-        Option('naslib', str, None, f'NASLib zero-cost JSON for --archs naslib[:K] (default: {NB201_NASLIB})', kind='file', settings=False),
+        Option('table', str, None, f'NATS-Bench test-accuracy CSV (default: {NB201_TABLE} under $TFNAS_DATA)', kind='file', settings=False,
+               verbs=('score', 'search', 'evaluate', 'predict')),
+        Option('naslib', str, None, f'NASLib zero-cost JSON for --archs naslib[:K] (default: {NB201_NASLIB})', kind='file', settings=False,
+               needs=('archs=naslib*',), verbs=('score', 'evaluate', 'predict', 'bench')),
     )
 
     def space(self):
-        from tfnas.core import get_space
+        from tfnas.spaces.base import get_space
         import tfnas.spaces.nb201
         return get_space('nasbench201')
     def build_kwargs(self, opts:dict) -> dict: return {'num_classes': opts['num_classes']}
@@ -74,14 +77,12 @@ class NB201Track(Track):
     def _table(self, opts:dict, required:bool=True):
         from tfnas.benchmarks.nb201 import NB201Table
         from tfnas.data import resolve_data
-        key = opts.get('table') or NB201_TABLE
-        if key not in self._tables:
-            if opts.get('table') is None:
-                try: resolve_data(NB201_TABLE, download=required)
-                except FileNotFoundError:
-                    if required: raise
-                    return None
-            self._tables[key] = NB201Table.load(opts.get('table'))
+        try: path = resolve_data(opts.get('table') or NB201_TABLE, download=required)
+        except FileNotFoundError:
+            if required or opts.get('table'): raise
+            return None
+        key = str(path.resolve())           # the file found (under this $TFNAS_DATA, if it changed), read once per process
+        if key not in self._tables: self._tables[key] = NB201Table.load(path)
         return self._tables[key]
     _tables: dict = {}
 
@@ -95,7 +96,7 @@ class NB201Track(Track):
         t = self._table(opts, required=False)
         return None if t is None else t.accuracies(arch)
 
-    def archs(self, spec, opts:dict) -> list:
+    def archs(self, spec, opts:dict, progress:bool=False) -> list:
         "Cells for `--archs`: also 'naslib' (NASLib's 724 cells) and 'naslib:K' (K of them, seeded)."
         spec = str(spec)
         if spec == 'naslib' or spec.startswith('naslib:'):
@@ -106,7 +107,7 @@ class NB201Track(Track):
                 if not k.isdigit() or int(k) < 1: raise OptionError(f"--archs {spec!r}: expected naslib:K with K a positive integer")
                 archs = random.Random(opts.get('seed', 0)).sample(archs, min(int(k), len(archs)))
             return [(a, a) for a in archs]
-        return super().archs(spec, opts)
+        return super().archs(spec, opts, progress)
 
     def reference(self, opts:dict):
         "Forward and backward of the largest cell's network (every edge a 3x3 convolution), plain PyTorch."

@@ -6,14 +6,14 @@
 from __future__ import annotations
 import json
 from pathlib import Path
-from ..core import Option, OptionError, Track, register_track
+from .base import Option, OptionError, Track, register_track
 
 # %% auto #0
 __all__ = ['NLP_SUITE', 'corpus_batch', 'format_recipe', 'NLPTrack']
 
 # %% ../../nbs/70_tracks.nlp.ipynb #b827f9af
-NLP_SUITE = ('rnn_synaptic_saliency', 'hidden_synaptic_saliency', 'hidden_covariance', 'rnn_activation_distance',
-             'rnn_noise_jacobian', 'rnn_jacobian_covariance', 'rnn_jacobian_cosine', 'num_params')
+NLP_SUITE = ('synaptic_saliency', 'hidden_synaptic_saliency', 'hidden_covariance', 'naswot',
+             'noise_jacobian', 'jacob_cov', 'jacobian_cosine', 'num_params')
 
 def corpus_batch(corpus:str|Path='corpora/ptb', # a folder with {train,valid,test}.txt (missing ones skipped) or a name under TFNAS_DATA
                  batch_size:int=50, bptt:int=70, # columns, rows
@@ -22,7 +22,7 @@ def corpus_batch(corpus:str|Path='corpora/ptb', # a folder with {train,valid,tes
                  ntokens:int=10000, # the model's vocabulary: ids must stay below it
                 ):
     "The paper's minibatch: `split` batchified into `batch_size` columns, rows `offset:offset+bptt` -> (bptt, batch_size)."
-    from tfnas.data import batchify, load_corpus
+    from tfnas.corpora import batchify, load_corpus
     c = load_corpus(corpus, splits=('train', 'valid', 'test'))
     if split not in c.splits: raise FileNotFoundError(f"{corpus}: no {split}.txt")
     if len(c.dictionary) > ntokens:
@@ -48,25 +48,28 @@ class NLPTrack(Track):
     name = 'nasbench-nlp'
     help = 'NAS-Bench-NLP recurrent cells (benchmark logs or the generator); PTB minibatch or synthetic tokens'
     example = 'tfnas search nasbench-nlp --n 5 --metric hidden_covariance'
-    id_column, default_archs, truth, truth_higher_is_better = 'recipe_id', 'bench', 'test_loss', False
+    default_archs, truth, truth_higher_is_better = 'bench', 'test_loss', False
     metric_modules = ('tfnas.metrics.rnn',)
     lazy_metric_modules = ('tfnas.predict',)  # the shipped predictor as the metric 'predicted' (imported on demand)
     suites = {'suite': NLP_SUITE}
     default_metrics = ('hidden_covariance',)
     default_search, default_search_metric = 'best', 'hidden_covariance_l1'
     bench_groups = {'hidden_covariance': ('hidden_covariance',), 'hidden_covariance_l1': ('hidden_covariance_l1',),
-                    'activation_distance': ('rnn_activation_distance',), 'saliency': ('rnn_synaptic_saliency', 'hidden_synaptic_saliency'),
-                    'jacobian': ('rnn_jacobian_covariance', 'rnn_jacobian_cosine'), 'noise_jacobian': ('rnn_noise_jacobian',),
+                    'naswot': ('naswot',), 'saliency': ('synaptic_saliency', 'hidden_synaptic_saliency'),
+                    'jacobian': ('jacob_cov', 'jacobian_cosine'), 'noise_jacobian': ('noise_jacobian',),
                     'suite': NLP_SUITE}
     options = (
-        Option('bench', str, 'nasbench_nlp/wikitext2_logs.zip', 'benchmark logs: zip / folder / URL / name under $TFNAS_DATA', settings=False),
-        Option('paper_scores', str, None, "the paper's PTB results CSV to join (e.g. nasbench_nlp/ptb_paper_scores.csv)", kind='file', settings=False),
-        Option('only_paper', bool, False, 'only architectures with a row in --paper-scores', settings=False),
+        Option('bench', str, 'nasbench_nlp/wikitext2_logs.zip', 'benchmark logs: zip / folder / URL / name under $TFNAS_DATA (with --archs bench)',
+               settings=False, needs=('archs=bench',), verbs=('score', 'evaluate', 'predict', 'bench')),
+        Option('paper_scores', str, None, "the paper's PTB results CSV to join (e.g. nasbench_nlp/ptb_paper_scores.csv; with --archs bench)", kind='file',
+               settings=False, needs=('archs=bench',), verbs=('score', 'evaluate', 'predict', 'bench')),
+        Option('only_paper', bool, False, 'only architectures with a row in --paper-scores', settings=False, needs=('paper_scores', 'archs=bench'),
+               verbs=('score', 'evaluate', 'predict', 'bench')),
         Option('corpus', str, None, 'corpus folder (e.g. corpora/ptb under $TFNAS_DATA); default: synthetic Zipf tokens', kind='dir'),
-        Option('split', str, 'test', 'corpus split of the batch', choices=('train', 'valid', 'test')),
+        Option('split', str, 'test', 'corpus split of the batch (with --corpus)', choices=('train', 'valid', 'test'), needs=('corpus',)),
         Option('batch_size', int, 50, 'sequences (the paper: 50)', min=1),
         Option('bptt', int, 70, 'steps (the paper: 70)', min=1),
-        Option('offset', int, 0, 'first row of the batchified split', min=0),
+        Option('offset', int, 0, 'first row of the batchified split (with --corpus)', min=0, needs=('corpus',)),
         Option('ntokens', int, 10000, "the model's vocabulary (PTB: 10,000)", min=1),
         Option('emsize', int, 400, 'embedding size (the benchmark: 400)', min=1),
         Option('nhid', int, 600, 'hidden size (the benchmark: 600)', min=1),
@@ -74,7 +77,7 @@ class NLPTrack(Track):
     )
 
     def space(self):
-        from tfnas.core import get_space
+        from tfnas.spaces.base import get_space
         import tfnas.spaces.rnn
         return get_space('nasbench-nlp')
     def build_kwargs(self, opts:dict) -> dict: return {k: opts[k] for k in ('ntokens', 'emsize', 'nhid', 'nlayers')}
@@ -82,11 +85,11 @@ class NLPTrack(Track):
     def batch(self, opts:dict):
         if opts.get('corpus'):
             return corpus_batch(opts['corpus'], opts['batch_size'], opts['bptt'], opts['offset'], opts['split'], opts['ntokens'])
-        from tfnas.data import zipf_tokens
+        from tfnas.batches import zipf_tokens
         return zipf_tokens((opts['bptt'], opts['batch_size']), opts['ntokens'], seed=opts['seed'])
 
     def benchmark(self, opts:dict):
-        "One row per logged recipe: `recipe_id`, `arch` (the recipe), `test_loss` (and `ptb_test_loss`), `diverged`."
+        "One row per logged recipe: `arch_id`, `arch` (the recipe), `test_loss` (and `ptb_test_loss`), `diverged`."
         from tfnas.benchmarks.nlp import load_nasbench_nlp
         if opts.get('only_paper') and not opts.get('paper_scores'): raise OptionError('--only-paper needs --paper-scores')
         t = load_nasbench_nlp(opts['bench'], opts.get('paper_scores'), warn=False)
@@ -94,16 +97,16 @@ class NLPTrack(Track):
         sizes = ('emsize', 'nhid', 'nlayers')
         off = t[(t[list(sizes)] != [opts[k] for k in sizes]).any(axis=1)]
         if len(off):
-            notes.append(f"skipped {off.recipe_id.nunique()} recipe(s) logged at other sizes than --emsize {opts['emsize']} --nhid "
-                         f"{opts['nhid']} --nlayers {opts['nlayers']} (e.g. {off.recipe_id.iloc[0]}: {off[list(sizes)].iloc[0].tolist()})")
+            notes.append(f"skipped {off.arch_id.nunique()} recipe(s) logged at other sizes than --emsize {opts['emsize']} --nhid "
+                         f"{opts['nhid']} --nlayers {opts['nlayers']} (e.g. {off.arch_id.iloc[0]}: {off[list(sizes)].iloc[0].tolist()})")
             t = t.drop(off.index)
         if opts.get('only_paper'): t = t[t.ptb_test_loss.notna()]
         truth = [c for c in ('test_loss', 'ptb_test_loss') if c in t.columns]
-        agg = t.groupby('recipe_id', sort=False).agg({'recipe': 'first', 'diverged': 'max', **{c: 'mean' for c in truth}})
+        agg = t.groupby('arch_id', sort=False).agg({'recipe': 'first', 'diverged': 'max', **{c: 'mean' for c in truth}})
         df = agg.reset_index().rename(columns={'recipe': 'arch'})
         df.attrs['notes'] = notes
         if df.empty: raise ValueError(f"{opts['bench']}: no architectures to score" + (f" ({notes[-1]})" if notes else ''))
-        return df[['recipe_id', 'arch', *truth, 'diverged']]
+        return df[['arch_id', 'arch', *truth, 'diverged']]
 
     def describe(self, arch) -> str: return format_recipe(arch, '      ')
 

@@ -6,7 +6,8 @@
 from __future__ import annotations
 import itertools, random
 from torch import nn
-from ..core import Option, Space, Track, register_space, register_track
+from .base import Option, Track, register_track
+from ..spaces.base import Space, register_space
 
 # %% auto #0
 __all__ = ['ToySpace', 'ToyTrack']
@@ -49,12 +50,12 @@ class ToyTrack(Track):
     "The toy track: MLPs of `ToySpace` on seeded Gaussian features with random labels."
     name, help = 'toy', 'MLPs on Gaussian features (no data needed): the machinery end to end'
     example = 'tfnas score toy --archs 4 --metrics num_params'
-    id_column, default_archs, default_metrics = 'arch_id', '8', ('num_params',)
+    default_archs, default_metrics = '8', ('num_params',)
     default_search, default_search_metric = 'best', 'num_params'
     options = (Option('batch_size', int, 16, 'rows per batch', min=1),)
     def space(self): return ToySpace()
     def batch(self, opts:dict):
-        from tfnas.data import image_batch
+        from tfnas.batches import image_batch
         return image_batch(opts['batch_size'], opts['seed'], num_classes=3, shape=(8,))
     def reference(self, opts:dict):
         "The largest toy MLP, forward and backward, in plain PyTorch."

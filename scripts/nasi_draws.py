@@ -2,7 +2,7 @@
 
 Usage (from the repository root; one thread; resumable, a kill loses at most the draw in progress):
 
-    OMP_NUM_THREADS=1 nice -n 10 python nbs/experiments/nasi_draws.py CONFIG SEED [SEED ...] [--T 100]
+    OMP_NUM_THREADS=1 nice -n 10 python scripts/nasi_draws.py CONFIG SEED [SEED ...] [--T 100]
 
 Each line of `results/nb201/nasi_draws.jsonl` holds one draw: the configuration name, seed, draw index, the
 objective's value, its gradient with respect to the mixing weights (float32 values written with 9 significant digits,
@@ -15,10 +15,10 @@ import argparse, functools, json, sys, time
 from pathlib import Path
 import torch
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 from tfnas.nasi import DrawSpec, nasi_draw, get_objective, draw_seed  # noqa: E402
-from tfnas.data import image_batch  # noqa: E402
+from tfnas.batches import image_batch  # noqa: E402
 
 OUT = ROOT / 'results/nb201/nasi_draws.jsonl'
 SN = lambda C, N: (('C', C), ('N', N))

@@ -2,7 +2,7 @@
 
 Usage (from the repository root; one thread, in this process; resumable):
 
-    OMP_NUM_THREADS=1 nice -n 10 python nbs/experiments/nb201_baselines.py ALGO SEED [SEED ...] \
+    OMP_NUM_THREADS=1 nice -n 10 python scripts/nb201_baselines.py ALGO SEED [SEED ...] \
         [--metric M] [--max-params P] [--batch-size 64] [--opt NAME=VALUE ...] [--out FILE]
 
 This is what `tfnas search nasbench201 --algo ALGO --seed SEED --workers 1 ...` does (the engine's SearchContext and
@@ -15,12 +15,12 @@ import argparse, json, sys, time
 from pathlib import Path
 import torch
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 from tfnas.search import SearchContext, get_search  # noqa: E402
 from tfnas.engine import InProcess  # noqa: E402
 from tfnas.store import Store  # noqa: E402
-from tfnas.nasi import parse_supernet  # noqa: E402  (registers nasi, supernet, sized)
+from tfnas.nasi import parse_supernet  # noqa: E402  (registers nasi and supernet; sized is in tfnas.search)
 import tfnas.hnas  # noqa: E402,F401  (registers hnas)
 
 def main():

@@ -2,9 +2,9 @@
 
 Usage (from the repository root):
 
-    nice -n 10 python nbs/experiments/nb201_cli.py SEED [SEED ...] [--out FILE] [--track darts] -- [tfnas search options ...]
+    nice -n 10 python scripts/nb201_cli.py SEED [SEED ...] [--out FILE] [--track darts] -- [tfnas search options ...]
 
-e.g. `python nbs/experiments/nb201_cli.py 100 101 -- --algo nasi` runs
+e.g. `python scripts/nb201_cli.py 100 101 -- --algo nasi` runs
 `tfnas search nasbench201 --algo nasi --seed 100 --out TMP.json --store TMP.db --quiet` for each seed, with a fresh
 results store per search (nothing cached between searches), and appends to `results/nb201/cli_searches.jsonl` the
 CLI's JSON (arch, params, truth, seconds, info, ...) plus the wall-clock seconds of the whole command (process start,
@@ -15,7 +15,7 @@ the workers' start and the search), the exact command line and the load average 
 import json, os, subprocess, sys, tempfile, time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 
 def main():
     argv = sys.argv[1:]
