@@ -290,7 +290,7 @@ SUPERNET_DEFAULTS = {'nasbench201': {'C': 8, 'N': 2}, 'darts': {'C': 8, 'layers'
 # the generic defaults (and those of the supernet search driven by another metric): 100 hard draws of the track's images,
 # log trace, budget at the draws' 0.85-quantile, μ = 2, τ = 2
 NASI_DEFAULTS = dict(draws=100, variant='quantile', mu=2., nu=None, q=0.85, scale='log', tau=2., sample='hard', bn='train', draw_size=None)
-# `--algo nasi`'s own defaults per space, chosen in 92_repro.nasi (NAS-Bench-201: seeds 0-9, CIFAR-10): 200 soft draws of
+# `--algo nasi`'s own defaults per space, chosen in 92_repro.nasi (NAS-Bench-201: seeds 0-7, CIFAR-10): 200 soft draws of
 # 16x16 images, budget at the 0.8-quantile, τ = 1
 NASI_SPACE_DEFAULTS = {'nasbench201': dict(draws=200, q=0.8, tau=1., sample='soft', draw_size=16)}
 
