@@ -1,6 +1,6 @@
 """The acceptance table of issue 27 on NAS-Bench-201 from the CLI runs of nasi_acceptance.sh.
 
-Usage: python scripts/nasi_table.py [FILE]   (default results/nb201/cli_searches.jsonl)
+Usage: python scripts/nasi_table.py [FILE]   (default results/nb201/cli_acceptance.jsonl)
 
 One row per command (the last run of each (command, seed); `--workers N` ignored, the result does not depend on it): seeds, CIFAR-10 test accuracy mean ± sd and min, wall-clock
 seconds of the whole command (median and max), and whether the issue's bar holds.
@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parents[1]
 BARS = {'--algo nasi': (93.0, 60.), '--max-params 0.344': (91.5, None), '--max-params 0.344346': (91.5, None)}
 
 def main():
-    f = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / 'results/nb201/cli_searches.jsonl'
+    f = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / 'results/nb201/cli_acceptance.jsonl'
     runs = {}
     for l in f.read_text().splitlines():
         r = json.loads(l)
