@@ -140,15 +140,24 @@ CANDIDATES = {'ridge': [{'alpha': a} for a in (1., 10., 100., 1000.)],
 def _fit_model(kind, X, y, names, **hp):
     return fit_ridge(X, y, **hp) if kind == 'ridge' else fit_lgbm(X, y, names=names, **hp)
 
-def kfold(n:int, k:int=5, seed:int=0) -> list:
-    "`k` disjoint test-index arrays covering range(n) in a seeded random order."
-    return np.array_split(np.random.default_rng(seed).permutation(n), min(k, n))
+def kfold(n:int, k:int=5, seed:int=0,
+          groups=None, # optional group label per row: the rows of one group fall in one fold
+         ) -> list:
+    "`k` disjoint test-index arrays covering range(n) in a seeded random order (whole groups when `groups` is given)."
+    rng = np.random.default_rng(seed)
+    if groups is None: return np.array_split(rng.permutation(n), min(k, n))
+    g = np.asarray(groups)
+    if len(g) != n: raise ValueError(f"kfold: {len(g)} group labels for {n} rows")
+    uniq, inv = np.unique(g, return_inverse=True)
+    fold_of = np.empty(len(uniq), int)
+    for f, part in enumerate(np.array_split(rng.permutation(len(uniq)), min(k, len(uniq)))): fold_of[part] = f
+    return [np.flatnonzero(fold_of[inv] == f) for f in range(min(k, len(uniq)))]
 
-def choose(X:np.ndarray, y:np.ndarray, names:list, kind:str='auto', k:int=5, seed:int=0) -> tuple:
+def choose(X:np.ndarray, y:np.ndarray, names:list, kind:str='auto', k:int=5, seed:int=0, groups=None) -> tuple:
     "Pick the candidate (family, hyper-parameters) with the best inner K-fold Kendall tau; returns `(kind, params, table)`."
     kinds = ['ridge', 'lgbm'] if kind == 'auto' else [kind]
     if any(kk not in CANDIDATES for kk in kinds): raise ValueError(f"kind must be 'auto', 'ridge' or 'lgbm', got {kind!r}")
-    folds, rows = kfold(len(y), k, seed), []
+    folds, rows = kfold(len(y), k, seed, groups), []
     for kk in kinds:
         for hp in CANDIDATES[kk]:
             oof = np.empty(len(y))
@@ -238,6 +247,7 @@ def fit(table:pd.DataFrame, # one row per labelled architecture: input columns (
         params:dict|None=None, # fixed hyper-parameters (skips the inner CV; needs kind 'ridge' or 'lgbm')
         track:str='', space:str='', arch_column:str|None=None, stages:dict|None=None, settings:dict|None=None,
         feature_kw:dict|None=None, signs:dict|None=None, inner_k:int=5, seed:int=0, info:dict|None=None,
+        groups:str|None=None, # a column of group labels: the inner CV keeps each group in one fold
        ) -> Predictor:
     "Fit a `Predictor` on the labelled rows of `table`."
     if truth not in table.columns: raise KeyError(f"truth column {truth!r} is not in the table")
@@ -251,7 +261,7 @@ def fit(table:pd.DataFrame, # one row per labelled architecture: input columns (
         if kind not in ('ridge', 'lgbm'): raise ValueError("fit: fixed params need kind='ridge' or 'lgbm'")
         chosen, table_ = (kind, params), None
     else:
-        k_, p_, table_ = choose(X, y, tf.output_names, kind, inner_k, seed)
+        k_, p_, table_ = choose(X, y, tf.output_names, kind, inner_k, seed, None if groups is None else t[groups].to_numpy())
         chosen = (k_, p_)
     model = _fit_model(chosen[0], X, y, tf.output_names, **chosen[1])
     shell.transform, shell.model = tf, model
@@ -263,14 +273,16 @@ def fit(table:pd.DataFrame, # one row per labelled architecture: input columns (
 def cross_validate(table:pd.DataFrame, inputs:list, truth:str, *, higher_is_better:bool=True, kind:str='auto',
                    k:int=5, seed:int=0, n_boot:int=1000, fit_kw:dict|None=None,
                    make_stages=None, # optional `make_stages(train_table) -> dict` of stages fitted on the training folds only
+                   groups:str|None=None, # a column of group labels (e.g. `arch_group`): each group in one fold, inner folds too
                    ) -> tuple:
     "Out-of-fold predictions (a Series on the labelled rows) and their `ranking_summary` (with the choice made per fold)."
     lab = table[_clean(table[truth]) == _clean(table[truth])]
     oof, chosen = pd.Series(np.nan, index=lab.index, name='prediction'), []
-    for i, te in enumerate(kfold(len(lab), k, seed)):
+    if groups is not None and groups not in lab.columns: raise KeyError(f"cross_validate: no group column {groups!r} in the table")
+    for i, te in enumerate(kfold(len(lab), k, seed, None if groups is None else lab[groups].to_numpy())):
         trn = lab.drop(index=lab.index[te])
         st = make_stages(trn) if make_stages is not None else (fit_kw or {}).get('stages')
-        P = fit(trn, inputs, truth, higher_is_better=higher_is_better, kind=kind, seed=seed,
+        P = fit(trn, inputs, truth, higher_is_better=higher_is_better, kind=kind, seed=seed, groups=groups,
                 **{**(fit_kw or {}), 'stages': st})
         oof.iloc[te] = P.predict(lab.iloc[te])
         chosen.append(P.info['chosen'])
