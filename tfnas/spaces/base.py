@@ -27,6 +27,9 @@ class Space:
         try: return self.validate(json.loads(s))
         except json.JSONDecodeError as e: raise ValueError(f"{self.name}: cannot decode architecture {s[:80]!r}: {e}") from None
     def arch_id(self, arch) -> str: return self.encode(arch)
+    def arch_group(self, arch) -> str:
+        "The architecture's equivalence key (isomorphic cells, dead edges, repeat runs share it); default `encode`."
+        return self.encode(arch)
     def mutate(self, arch, rng:random.Random): raise NotImplementedError(f"{type(self).__name__}.mutate")
     def enumerate(self): raise NotImplementedError(f"{type(self).__name__} cannot be enumerated")
     def param_count(self, arch, **build_kwargs) -> int:
