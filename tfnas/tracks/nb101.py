@@ -62,8 +62,7 @@ class NB101Track(Track):
     options = tuple(dataclasses.replace(o, default=16) if o.name == 'batch_size' else o for o in IMAGE_OPTIONS) + (
         Option('image_size', int, 32, 'side of the synthetic images (CIFAR-10: 32)', min=4),
         Option('C', int, 128, "stem channels of the scored networks (the benchmark's: 128)", min=1),
-        Option('bench', str, None, f'a NASLib zero-cost JSON of NAS-Bench-101 cells (default: {NB101_ZC} under $TFNAS_DATA)', kind='file', settings=False),
-        Option('task', str, None, "the file's task (default: its only one, cifar10)", settings=False))
+        Option('bench', str, None, f'a NASLib zero-cost JSON of NAS-Bench-101 cells (default: {NB101_ZC} under $TFNAS_DATA)', kind='file', settings=False))
     _tables: dict = {}
 
     def space(self):
@@ -74,7 +73,7 @@ class NB101Track(Track):
     def batch(self, opts:dict) -> tuple: return image_track_batch(opts, opts['image_size'])
     def benchmark(self, opts:dict):
         "The cells of the zero-cost file with their accuracy, group and NASLib's values."
-        return cached_bench_table(self._tables, self.space(), opts.get('bench') or NB101_ZC, opts.get('task'))
+        return cached_bench_table(self._tables, self.space(), opts.get('bench') or NB101_ZC)
     def truth_of(self, arch, opts:dict) -> dict|None:
         "Mean `val_accuracy` of the file's cells in `arch`'s group (NAS-Bench-101's hash), or None when the file has none."
         try: t = self.benchmark(opts)

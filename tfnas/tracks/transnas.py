@@ -33,7 +33,7 @@ class TransNASTrack(Track):
             Option('task', str, 'class_scene', 'the task: its head, loss, batch and truth', choices=TNB_TASKS),
             Option('batch_size', int, 8, 'examples per batch', min=2),
             Option('image_size', int, SIDE_MULTIPLE[level], f'side of the synthetic images (the benchmark: 256; dense tasks need a multiple of {SIDE_MULTIPLE[level]})', min=8),
-            Option('tile_size', int, None, "side of jigsaw's 9 tiles (default: a quarter of --image-size; the benchmark: 64)", min=4),
+            Option('tile_size', int, None, "side of jigsaw's 9 tiles (default: a quarter of --image-size; the benchmark: 64)", min=4, needs=('task=jigsaw',)),
             Option('bench', str, None, f'a NASLib zero-cost JSON of the {level} space (default: {TNB_ZC[level]} under $TFNAS_DATA)', kind='file', settings=False))
     def space(self):
         from tfnas.spaces.base import get_space
