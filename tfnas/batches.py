@@ -11,8 +11,8 @@ from .data import DataError, check_path, check_shape, check_size, read_text, res
 from .tokenizer import wordpiece_tokenizer
 
 # %% auto #0
-__all__ = ['zipf_tokens', 'gaussian_images', 'random_labels', 'load_batch_file', 'text_batch', 'smooth_images',
-           'projection_labels', 'image_batch', 'wordpiece_id_batch']
+__all__ = ['PHOTOS', 'SYNTHETIC_IMAGES', 'zipf_tokens', 'gaussian_images', 'random_labels', 'load_batch_file', 'text_batch',
+           'photos', 'natural_patches', 'smooth_images', 'projection_labels', 'image_batch', 'wordpiece_id_batch']
 
 # %% ../nbs/09_batches.ipynb #b1532640
 def _gen(seed:int) -> torch.Generator: return torch.Generator().manual_seed(int(seed))
@@ -109,6 +109,45 @@ def text_batch(path:str|Path, # a text file; each non-blank line is one text
     enc = tok(texts[offset:offset + batch_size], padding='max_length', truncation=True, max_length=seq_len, return_tensors='pt')
     return {k: enc[k] for k in ('input_ids', 'token_type_ids', 'attention_mask')}
 
+# %% ../nbs/09_batches.ipynb #56897019
+PHOTOS = (('skimage', 'astronaut'), ('skimage', 'chelsea'), ('skimage', 'coffee'), ('skimage', 'rocket'),
+          ('skimage', 'stereo_motorcycle'), ('sklearn', 'china.jpg'), ('sklearn', 'flower.jpg'))  # (library, image) of `natural_patches`
+_PHOTOS: list = []  # the decoded photographs (read once per process)
+
+def photos() -> list:
+    "The photographs of `PHOTOS` as uint8 tensors (3, H, W)."
+    if not _PHOTOS:
+        import numpy as np, skimage.data
+        from sklearn.datasets import load_sample_image
+        for lib, name in PHOTOS:
+            im = getattr(skimage.data, name)() if lib == 'skimage' else load_sample_image(name)
+            if isinstance(im, tuple): im = im[0]                           # stereo_motorcycle: (left, right, disparity)
+            _PHOTOS.append(torch.from_numpy(np.ascontiguousarray(im[..., :3])).permute(2, 0, 1).contiguous())
+    return _PHOTOS
+
+def natural_patches(n:int, # number of images
+                    seed:int=0, # random seed (photograph, crop and flip of every image)
+                    size:int=32, # image side
+                   ) -> torch.Tensor:
+    "Random crops of `PHOTOS` resized to (n, 3, size, size), each channel normalised to mean 0 and std 1 over the batch."
+    import torch.nn.functional as F
+    n = check_size('natural_patches', 'n', n)
+    ims, g = photos(), _gen(seed)
+    smallest = min(min(im.shape[1:]) for im in ims)
+    if not 1 <= size <= smallest: raise ValueError(f"natural_patches: size must be in 1..{smallest} (the smallest photograph's side), got {size}")
+    rand = lambda hi: int(torch.randint(hi, (1,), generator=g))               # uniform on 0..hi-1
+    out = torch.empty(n, 3, size, size)
+    for i in range(n):
+        im = ims[rand(len(ims))]
+        H, W = im.shape[1:]; m = min(H, W)
+        lo, hi = max(size, m // 8), max(size, m // 2)
+        s = lo + rand(hi - lo + 1)
+        top, left = rand(H - s + 1), rand(W - s + 1)
+        crop = im[:, top:top + s, left:left + s].float()[None] / 255
+        if rand(2): crop = crop.flip(-1)
+        out[i] = F.interpolate(crop, size=(size, size), mode='bilinear', antialias=True, align_corners=False)[0]
+    return (out - out.mean((0, 2, 3), keepdim=True)) / out.std((0, 2, 3), keepdim=True)
+
 # %% ../nbs/09_batches.ipynb #abaca7e0
 def smooth_images(n:int, # number of images
                   seed:int=0, # random seed
@@ -132,18 +171,22 @@ def projection_labels(x:torch.Tensor, # images (n, C, H, W)
     P = torch.randn((f.shape[1], num_classes), generator=_gen(seed + 12345))
     return (f @ P).argmax(1)
 
+SYNTHETIC_IMAGES = ('gaussian', 'smooth', 'patches')  # the seeded input kinds of `image_batch`
+
 def image_batch(n:int, # images
                 seed:int=0, # images from `seed`, labels from `seed + 1`
-                inputs:str='gaussian', # 'gaussian', 'smooth', or a tensor file (`x` or `(x, y)`, see `load_batch_file`)
+                inputs:str='gaussian', # 'gaussian', 'smooth', 'patches', or a tensor file (`x` or `(x, y)`, see `load_batch_file`)
                 labels:str='random', # 'random', 'projection', or 'file' (the file's `y`)
                 num_classes:int=10, # label range
                 shape=(3, 32, 32), # one image's shape (synthetic inputs)
                ) -> tuple:
     "A classifier batch `(x, y)`: seeded synthetic images or the first `n` of a tensor file, with random, projected or given labels."
     if n < 1: raise ValueError(f"image_batch: n must be >= 1, got {n}")
-    if inputs in ('gaussian', 'smooth'):
+    if inputs in SYNTHETIC_IMAGES:
         if labels == 'file': raise ValueError("image_batch: labels='file' needs inputs given as a tensor file holding (x, y)")
-        x = gaussian_images(n, shape, seed=seed) if inputs == 'gaussian' else smooth_images(n, seed=seed, size=shape[-1])
+        if inputs == 'patches' and shape[0] != 3: raise ValueError(f"image_batch: 'patches' are colour images (3 channels), got shape {tuple(shape)}")
+        x = (gaussian_images(n, shape, seed=seed) if inputs == 'gaussian' else smooth_images(n, seed=seed, size=shape[-1])
+             if inputs == 'smooth' else natural_patches(n, seed=seed, size=shape[-1]))
     else:
         x, y = load_batch_file(inputs, n, item_dims=len(shape), labels=labels == 'file', num_classes=num_classes)
         if labels == 'file': return x, y

@@ -4,13 +4,16 @@
 
 # %% ../nbs/60_cli.ipynb #f4bdb1b7
 from __future__ import annotations
-import argparse, importlib, json, math, os, sys, time
+import argparse, contextlib, importlib, json, math, os, sys, threading, time
 from pathlib import Path
 import tfnas
-from .tracks.base import Option, OptionError, get_track, list_tracks
+from .tracks.base import Option, OptionError, check_needs, get_track, list_tracks
+from .spaces.base import MAX_ARCHS
+from .store import TABLE_SUFFIXES
 
 # %% auto #0
-__all__ = ['VERBS', 'CLIError', 'build_parser', 'main']
+__all__ = ['VERBS', 'REPEATS', 'SEED', 'DEVICE', 'THREADS', 'QUIET', 'TABLE_OUT', 'JSON_OUT', 'WORKERS', 'SCHEDULER', 'STORE',
+           'NO_RETRY', 'SELECTION', 'METRICS', 'CLIError', 'cli_options', 'csv_options', 'build_parser', 'main']
 
 # %% ../nbs/60_cli.ipynb #34855faa
 VERBS = {'score': 'score architectures into the results store (and export a table)',
@@ -18,6 +21,8 @@ VERBS = {'score': 'score architectures into the results store (and export a tabl
          'evaluate': 'rank correlations of metrics with ground truth',
          'bench': 'time metric groups against a plain-PyTorch reference, start-up and throughput',
          'predict': 'rank architectures with a predictor (metrics + architecture features), or refit one with --fit'}
+REPEATS = ('options that take a list (--metrics, --ids, --groups, --throughput) may be repeated and their values add up; '
+           'any other option may be given once')
 
 class CLIError(ValueError):
     "A user error on the command line: printed as one line."
@@ -27,29 +32,98 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message):
         self.exit(2, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
 
+class _Once(argparse.Action):
+    "An option that takes one value: given a second time, it is refused (a value would be silently dropped)."
+    def __call__(self, parser, ns, values, option_string=None):
+        given = ns.__dict__.setdefault('_given', set())
+        if self.dest in given: parser.error(f"{option_string}: given twice; give it once (only list options add up)")
+        given.add(self.dest); setattr(ns, self.dest, values)
+
+class _Append(argparse.Action):
+    "A list option: each occurrence adds its values."
+    def __call__(self, parser, ns, values, option_string=None):
+        ns.__dict__.setdefault('_given', set()).add(self.dest)
+        setattr(ns, self.dest, [*(getattr(ns, self.dest) or []), *values])
+
+class _Switch(argparse.Action):
+    "A switch (True when given)."
+    def __init__(self, option_strings, dest, **kw): super().__init__(option_strings, dest, nargs=0, **kw)
+    def __call__(self, parser, ns, values, option_string=None):
+        ns.__dict__.setdefault('_given', set()).add(self.dest); setattr(ns, self.dest, True)
+
 def _add_option(p, o:Option, dest:str|None=None):
     "Add one declared `Option` to an argparse parser (values are checked later by `Option.check`)."
-    kw = dict(dest=dest or o.name, default=None, help=o.help + ('' if o.default in (None, False) else f" (default: {o.default})"))
-    if o.type is bool: p.add_argument(o.flag, action='store_true', **kw)
-    else: p.add_argument(o.flag, nargs='+' if o.multiple else None, metavar=o.name.upper(), **kw)
+    more = ('' if o.default in (None, False, '') else f" (default: {o.default})") + (' (repeatable: values add up)' if o.multiple else '')
+    if o.type is bool: p.add_argument(o.flag, action=_Switch, dest=dest or o.name, default=False, help=o.help + more)
+    else: p.add_argument(o.flag, action=_Append if o.multiple else _Once, nargs='+' if o.multiple else None, dest=dest or o.name,
+                         default=None, metavar=o.name.upper(), help=o.help + more)
 
-def _common(p, engine:bool=True):
-    p.add_argument('--seed', type=int, default=0, help='seed for sampling, building and scoring (default 0)')
-    p.add_argument('--device', default='cpu', help="'cpu' (default), 'cuda', 'cuda:N' or 'auto'")
-    p.add_argument('--threads', default='1', help='torch threads per worker (default 1: the reference for identical results)')
-    p.add_argument('--out', help='write the result here (.csv or .parquet tables; .json for search)')
-    p.add_argument('--quiet', action='store_true', help='no progress bars or tables')
-    if engine:
-        p.add_argument('--workers', default='auto', help="'auto' (cores / --threads), 1 (this process) or N (a local Dask cluster)")
-        p.add_argument('--scheduler', help='address of an existing Dask scheduler (tcp://host:8786)')
-        p.add_argument('--store', help='results store (default: $TFNAS_STORE or ~/.cache/tfnas/store.sqlite)')
-        p.add_argument('--no-retry-failed', action='store_true', help='keep failures recorded in the store instead of retrying them')
+SEED = Option('seed', int, 0, 'seed for sampling, building and scoring, 0 to 2**32 - 1', min=0, max=2**32 - 1)
+DEVICE = Option('device', str, 'cpu', "'cpu', 'cuda', 'cuda:N' or 'auto'")
+THREADS = Option('threads', int, 1, 'torch threads per worker (1: the reference for identical results)', min=1, max=4096)
+QUIET = Option('quiet', bool, False, 'no progress bars, tables or lines about what the command waits for')
+TABLE_OUT = Option('out', str, None, 'write the table here, atomically (.csv or .parquet)', kind='out', suffixes=TABLE_SUFFIXES)
+JSON_OUT = Option('out', str, None, 'write the result here, atomically (.json)', kind='out', suffixes=('.json',))
+WORKERS = Option('workers', str, 'auto', "'auto' (cores / --threads), 1 (this process) or N (a local Dask cluster of N processes, "
+                 "at most 4 per core)", needs=('!scheduler',))
+def _scheduler_address(v):
+    from tfnas.engine import check_scheduler
+    return check_scheduler(v)
+SCHEDULER = Option('scheduler', str, None, 'an existing Dask scheduler, tcp://HOST:PORT, whose workers run the tasks (reached within 20 s)',
+                   parse=_scheduler_address)
+STORE = Option('store', str, None, 'the results store (default: $TFNAS_STORE or ~/.cache/tfnas/store.sqlite); a file that is '
+               'not one is refused untouched', kind='store')
+NO_RETRY = Option('no_retry_failed', bool, False, 'keep failures recorded in the store instead of retrying them')
+SELECTION = (Option('archs', str, None, f"N sampled (at most {MAX_ARCHS:,}), 'all', 'bench' (the benchmark file) or a file of "
+                    "architectures (default: the track's)"),
+             Option('ids', str, None, 'only these ids of the selection', multiple=True),
+             Option('limit', int, None, 'only the first N of the selection', min=1))
+METRICS = Option('metrics', str, None, "metric or suite names (default: the track's)", multiple=True)
 
-def _selection_args(p):
-    p.add_argument('--archs', help="N sampled, 'all', 'bench' (the benchmark file) or a file of architectures (default: the track's)")
-    p.add_argument('--ids', nargs='+', help='only these ids (of the selection)')
-    p.add_argument('--limit', help='only the first N of the selection')
-    p.add_argument('--metrics', nargs='+', help="metric names or suite names (default: the track's)")
+def cli_options(verb:str, # a key of `VERBS`
+                track, # a `Track` or its name
+               ) -> list:
+    "`(Option, dest, group)` for every option of `tfnas VERB TRACK`, in the order of its --help."
+    t = get_track(track)
+    out = [(o, o.name, 'shared options') for o in (SEED, DEVICE, THREADS, JSON_OUT if verb == 'search' else TABLE_OUT, QUIET)]
+    if verb != 'bench': out += [(o, o.name, 'shared options') for o in (WORKERS, SCHEDULER, STORE, NO_RETRY)]
+    out += [(o, o.name, f'{t.name} options') for o in t.options if o.verbs is None or verb in o.verbs]
+    if verb in ('score', 'evaluate', 'predict'): out += [(o, o.name, 'selection') for o in SELECTION]
+    if verb in ('score', 'evaluate'): out.append((METRICS, 'metrics', 'selection'))
+    own = {'evaluate': (Option('truth', str, t.truth, 'the ground-truth column'),
+                        Option('lower_is_better', bool, False, "the --truth column is a loss (the track's own truth says so itself)"),
+                        Option('n_boot', int, 1000, 'bootstrap resamples for the intervals (0: none)', min=0, max=100_000)),
+           'search': (Option('algo', str, t.default_search, 'the search algorithm (see the list below)'),
+                      Option('metric', str, t.default_search_metric, 'fitness metric, for algorithms that score'),
+                      Option('column', str, None, "which column of a multi-column metric (default: its first)"),
+                      Option('max_params', float, None, 'parameter budget in millions (> 0): no architecture over it is returned', min=0)),
+           'predict': (Option('model', str, None, "a predictor JSON file (default: the track's shipped one); with --fit: where the "
+                              "refitted one is written"),
+                       Option('fit', bool, False, 'refit the predictor on the labelled architectures of the selection (needs --model)'),
+                       Option('truth', str, None, "the ground-truth column to refit on (default: the predictor's)", needs=('fit',)),
+                       Option('lower_is_better', bool, False, 'the --truth column is a loss', needs=('fit',))),
+           'bench': (Option('archs', str, '5', 'architectures timed: N sampled, bench, or a file of architectures'),
+                     Option('groups', str, None, f"metric groups to time (default: all of {', '.join(t.bench_groups) or 'the default metrics'})",
+                            multiple=True),
+                     Option('repeats', int, 3, 'timings per architecture and group', min=1, max=10_000),
+                     Option('no_reference', bool, False, 'skip the plain-PyTorch reference'),
+                     Option('no_startup', bool, False, 'skip the start-up measurement'),
+                     Option('startup_repeats', int, 5, 'rounds of the start-up measurement, each one `import torch` and one command '
+                            'process', min=1, max=10_000, needs=('!no_startup',)),
+                     Option('throughput', int, None, 'also measure engine throughput with these worker counts (e.g. 1 2)', min=1,
+                            max=4 * (os.cpu_count() or 1), multiple=True),
+                     Option('throughput_archs', str, '16', 'architectures for the throughput rows', needs=('throughput',)))}
+    out += [(o, o.name, verb) for o in own.get(verb, ())]
+    if verb == 'search': out += [(o, f'algo_{o.name}', 'algorithm options') for o in _search_options(t).values()]
+    return out
+
+def csv_options() -> list:
+    "`(Option, dest, group)` of `tfnas evaluate csv FILE` (besides the file)."
+    return [(o, o.name, 'evaluate csv') for o in (
+        Option('truth', str, None, 'the ground-truth column (required)'),
+        Option('lower_is_better', bool, False, 'the truth is a loss or perplexity'),
+        Option('metrics', str, None, 'metric columns (default: every registered metric column present)', multiple=True),
+        Option('n_boot', int, 1000, 'bootstrap resamples (0: none)', min=0, max=100_000), SEED, TABLE_OUT, QUIET)]
 
 # %% ../nbs/60_cli.ipynb #d3064255
 def _epilog(track) -> str:
@@ -73,71 +147,66 @@ def _search_options(track) -> dict:
         for o in get_search(n).options: out.setdefault(o.name, o)
     return out
 
-def build_parser(argv:list|None=None, # the command line (decides which verb and track get their full options)
+class _Deferred:
+    "A sub-command's parser, built only if the command line chooses it: building an argparse parser costs about 4 ms."
+    def __init__(self, build=None, **kw): self._build, self._kw, self._parser = build, kw, None
+    def _real(self) -> argparse.ArgumentParser:
+        if self._parser is None:
+            self._parser = _Parser(**self._kw)
+            if self._build is not None: self._build(self._parser)
+        return self._parser
+    def parse_known_args(self, args=None, namespace=None): return self._real().parse_known_args(args, namespace)
+    def __getattr__(self, name):
+        if name.startswith('_'): raise AttributeError(name)    # copies and pickles look for these before __init__ ran
+        return getattr(self._real(), name)
+
+def build_parser(argv:list|None=None, # the command line (`--help` in it adds the chosen track's metrics to its help)
                 ) -> argparse.ArgumentParser:
-    "The `tfnas` argument parser."
+    "The `tfnas` argument parser; each command's parser is built when the command line chooses it."
     argv = sys.argv[1:] if argv is None else list(argv)
-    verb = argv[0] if argv and argv[0] in VERBS else None
-    target = next((a for a in argv[1:] if not a.startswith('-')), None) if verb else None
     want_help = bool({'-h', '--help'} & set(argv))  # the epilog imports every metric module (the predictor's pandas and scipy): only for --help
     tracks = {n: get_track(n) for n in list_tracks() if not n.startswith('_')}
     p = _Parser(prog='tfnas', description='Training-free neural architecture search: score and search architectures at initialization.',
                 epilog='tracks:\n' + '\n'.join(f"  {n:14s} {t.help}" for n, t in tracks.items()) +
                        "\n\nexamples:\n" + ''.join(f"  {t.example}\n" for t in tracks.values() if t.example) +
-                       "\n'tfnas COMMAND TRACK --help' lists a track's options and metrics",
+                       f"\n'tfnas COMMAND TRACK --help' lists a track's options and metrics; {REPEATS}",
                 formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument('--version', action='version', version=f'tfnas {tfnas.__version__}')
-    verbs = p.add_subparsers(dest='verb', metavar='COMMAND', parser_class=_Parser)
-    for v, vhelp in VERBS.items():
-        vp = verbs.add_parser(v, help=vhelp, description=vhelp)
-        targets = vp.add_subparsers(dest='target', metavar='TRACK', parser_class=_Parser)
-        if v == 'evaluate':
-            cp = targets.add_parser('csv', help='rank correlations of the metric columns of a CSV against a truth column')
-            if v == verb:
-                cp.add_argument('file', help='a CSV with one row per architecture')
-                cp.add_argument('--truth', required=True, help='ground-truth column')
-                cp.add_argument('--lower-is-better', action='store_true', help='the truth is a loss or perplexity')
-                cp.add_argument('--metrics', nargs='+', help='metric columns (default: every registered metric column present)')
-                cp.add_argument('--n-boot', type=int, default=1000, help='bootstrap resamples (default 1000)')
-                cp.add_argument('--seed', type=int, default=0); cp.add_argument('--out'); cp.add_argument('--quiet', action='store_true')
-        for name, t in tracks.items():
-            tp = targets.add_parser(name, help=t.help, description=f"tfnas {v} {name}: {t.help}",
-                                    epilog=_epilog(t) if (v, name) == (verb, target) and want_help else None,
-                                    formatter_class=argparse.RawDescriptionHelpFormatter)
-            if v != verb: continue
-            _common(tp, engine=v != 'bench')
-            g = tp.add_argument_group(f'{name} options')
-            for o in t.options: _add_option(g, o)
-            if v in ('score', 'evaluate'): _selection_args(tp)
+    verbs = p.add_subparsers(dest='verb', metavar='COMMAND', parser_class=_Deferred)
+    def command(v, t):
+        def build(tp):
+            if want_help: tp.epilog = _epilog(t) + '\n\n' + REPEATS
+            groups = {}
+            for o, dest, g in cli_options(v, t): _add_option(groups.get(g) or groups.setdefault(g, tp.add_argument_group(g)), o, dest)
+        return build
+    def csv(cp):
+        cp.add_argument('file', help='a CSV with one row per architecture')
+        for o, dest, _ in csv_options(): _add_option(cp, o, dest)
+    def verb(v):
+        def build(vp):
+            targets = vp.add_subparsers(dest='target', metavar='TRACK', parser_class=_Deferred)
             if v == 'evaluate':
-                tp.add_argument('--truth', help=f"ground-truth column (default: {t.truth})")
-                tp.add_argument('--lower-is-better', action='store_true', help='the truth is a loss (default: as the track says)')
-                tp.add_argument('--n-boot', default='1000', help='bootstrap resamples (default 1000)')
-            if v == 'search':
-                tp.add_argument('--algo', help=f"the search algorithm (default: {t.default_search}; see the list below)")
-                tp.add_argument('--metric', help=f"fitness metric (default: {t.default_search_metric})")
-                tp.add_argument('--column', help="which column of a multi-column metric (default: its first)")
-                tp.add_argument('--max-params', help='parameter budget in millions: no cell over it is returned')
-                if (v, name) == (verb, target):
-                    ga = tp.add_argument_group('algorithm options')
-                    for o in _search_options(t).values(): _add_option(ga, o, dest=f'algo_{o.name}')
-            if v == 'predict': _predict_args(tp)
-            if v == 'bench':
-                tp.add_argument('--archs', default='5', help='architectures timed: N sampled, bench, ... (default 5)')
-                tp.add_argument('--groups', nargs='+', help=f"metric groups to time (default: all of {', '.join(t.bench_groups) or 'the default metrics'})")
-                tp.add_argument('--repeats', default='3', help='timings per architecture and group (default 3)')
-                tp.add_argument('--no-reference', action='store_true', help='skip the plain-PyTorch reference')
-                tp.add_argument('--no-startup', action='store_true', help='skip the start-up measurement')
-                tp.add_argument('--startup-repeats', default='5', help='rounds of the start-up measurement, each one `import torch` and one command process (default 5)')
-                tp.add_argument('--throughput', nargs='+', help='also measure engine throughput with these worker counts (e.g. 1 2)')
-                tp.add_argument('--throughput-archs', default='16', help='architectures for the throughput rows (default 16)')
+                targets.add_parser('csv', build=csv, help='rank correlations of the metric columns of a CSV against a truth column', epilog=REPEATS)
+            for name, t in tracks.items():
+                targets.add_parser(name, build=command(v, t), help=t.help, description=f"tfnas {v} {name}: {t.help}",
+                                   formatter_class=argparse.RawDescriptionHelpFormatter)
+        return build
+    for v, vhelp in VERBS.items(): verbs.add_parser(v, build=verb(v), help=vhelp, description=vhelp)
     return p
 
+
 # %% ../nbs/60_cli.ipynb #e016f949
-def _int(args, name:str, lo:int=1):
-    "An integer option checked against its lower bound (one line naming the flag otherwise)."
-    v = getattr(args, name)
-    return None if v is None else Option(name, int, min=lo).check(v)
+@contextlib.contextmanager
+def _waiting(what:str, # what the command waits for ('reading the nasbench201 benchmark')
+             quiet:bool=False, # say nothing
+             after:float=2., # seconds before saying it
+            ):
+    "Print `tfnas: WHAT ...` on stderr if the block takes longer than `after` seconds."
+    timer = None if quiet else threading.Timer(after, lambda: print(f"tfnas: {what} ...", file=sys.stderr, flush=True))
+    if timer is not None: timer.daemon = True; timer.start()
+    try: yield
+    finally:
+        if timer is not None: timer.cancel()
 
 def _workers(w, # `--workers`: 'auto' or a checked int
              n:int, # architectures to score
@@ -152,56 +221,124 @@ def _workers(w, # `--workers`: 'auto' or a checked int
     return k, warn
 
 def _engine(args):
-    "A factory `n -> executor` for `--workers` / `--scheduler` / `--threads`."
-    from tfnas.engine import make_executor
-    threads = _int(args, 'threads')
-    w = args.workers
-    if w != 'auto': w = Option('workers', int, min=1).check(w)
+    "A factory `n -> executor` for `--workers` / `--scheduler` / `--threads` (checked by `_prepare`)."
+    from tfnas.engine import make_executor, SCHEDULER_TIMEOUT
     def factory(n:int):
-        k, warn = _workers(w, n, threads or 1, os.cpu_count() or 1)
-        if warn and not args.scheduler: print(f"tfnas: warning: {warn}", file=sys.stderr)
-        return make_executor(k, args.scheduler, threads)
+        k, warn = _workers(args.workers, n, args.threads, os.cpu_count() or 1)
+        if args.scheduler:
+            if not args.quiet: print(f"tfnas: connecting to the Dask scheduler at {args.scheduler} (up to {SCHEDULER_TIMEOUT:g} s)", file=sys.stderr)
+        else:
+            if warn: print(f"tfnas: warning: {warn}", file=sys.stderr)
+            if k > 1 and not args.quiet: print(f"tfnas: starting a local Dask cluster of {k} worker processes", file=sys.stderr)
+        return make_executor(k, args.scheduler, args.threads)
     return factory
 
-def _prepare(args):
-    "The track, its checked options, the store path and the output path, all validated before any work."
-    from tfnas.store import check_writable, default_store_path
-    t = get_track(args.target)
-    opts = {o.name: getattr(args, o.name) for o in t.options if getattr(args, o.name, None) not in (None, False)}
-    opts = t.resolve({**opts, 'seed': args.seed, 'device': args.device, 'threads': _int(args, 'threads')})
+def _store_avoid(store) -> dict:
+    "{path: what it is} for the store's file and SQLite's files beside it: no output may replace them."
+    from tfnas.store import store_files
+    out = {}
+    for q in (store_files(store) if store else []):
+        sfx = next((x for x in ('-wal', '-shm', '-journal') if q.name.endswith(x)), '')
+        out[q] = f"the results store's {sfx[1:]} file" if sfx else 'the results store'
+    return out
+
+def _prepare(args, verb:str|None=None):
+    "Check everything before any work: `(track, track options, store, avoid)`; `args` gets every option's checked value."
+    from tfnas.store import check_writable, check_store, default_store_path
     from tfnas.core import get_device
-    get_device(opts['device'])
-    if args.out: check_writable(args.out, '--out')
+    verb = verb or args.verb
+    t = get_track(args.target)
+    options = cli_options(verb, t)
+    mine = {o.name for o in t.options}
+    for o, dest, _ in options:             # every command-line option, checked by its declaration (its default when not given)
+        if o.name not in mine or dest != o.name:
+            v = getattr(args, dest, None)
+            setattr(args, dest, o.default if v in (None, False) else o.check(v))
+    given = {o.name: getattr(args, o.name) for o, _, _ in options if o.name in mine and getattr(args, o.name, None) not in (None, False)}
+    opts = t.resolve({**given, 'seed': args.seed, 'device': args.device, 'threads': args.threads})
+    values = {**{d: getattr(args, d) for _, d, _ in options}, **opts}
+    if hasattr(args, 'archs'): values['archs'] = args.archs or t.default_archs    # what the track's selection options act on
+    check_needs([o for o, _, _ in options], values)
+    try: dev = get_device(opts['device'])
+    except ValueError as e: raise CLIError(f"--device: {e}") from None
+    if dev.type not in ('cpu', 'cuda'): raise CLIError(f"--device: {opts['device']!r} is not one tfnas runs on: use 'cpu', 'cuda', 'cuda:N' or 'auto'")
+    import torch
+    if dev.type == 'cuda' and (dev.index or 0) >= torch.cuda.device_count():
+        raise CLIError(f"--device: {opts['device']!r}, but this machine has {torch.cuda.device_count()} CUDA device(s)")
+    if getattr(args, 'scheduler', None): args.scheduler = _scheduler_address(args.scheduler)    # checked with the options; here normalised
+    if getattr(args, 'workers', 'auto') != 'auto':
+        args.workers = Option('workers', int, min=1, max=4 * (os.cpu_count() or 1)).check(args.workers)
     store = None
-    if hasattr(args, 'store'): store = check_writable(args.store or default_store_path(), '--store')
-    return t, opts, store
+    if hasattr(args, 'store'):
+        store = check_writable(args.store or default_store_path(), '--store')
+        check_store(store)                  # reads only: another program's file is refused before anything is written
+    avoid = _store_avoid(store)             # what an output must not replace: the store, and every file the command reads
+    for o, dest, _ in options:
+        p = opts.get(o.name) if o.name in mine else getattr(args, dest, None)
+        if o.kind == 'file' and p: avoid[Path(p)] = f'the {o.flag} file'
+    if getattr(args, 'archs', None) and Path(args.archs).is_file(): avoid[Path(args.archs)] = 'the --archs file'
+    if verb == 'predict' and args.model and not args.fit: avoid[Path(args.model)] = 'the --model file'
+    if args.out: check_writable(args.out, '--out', avoid, next(o.suffixes for o, d, _ in options if d == 'out'))
+    if verb == 'predict' and args.fit and args.model:
+        check_writable(args.model, '--model', {**avoid, **({Path(args.out): 'the --out file'} if args.out else {})}, ('.json',))
+    with _waiting(f"making the {t.name} batch", args.quiet): t.batch(opts)     # its files and options, read once before any work
+    return t, opts, store, avoid
 
 def _selection(t, args, opts) -> tuple:
     "`(pairs, truth, notes)` for `--archs` / `--ids` / `--limit`."
     spec = args.archs or t.default_archs
     notes, truth = [], None
+    if args.archs is None and opts.get('bench') is not None: spec = 'bench'   # a benchmark file given: its architectures
     if spec == 'bench':
-        df = t.benchmark(opts)
+        with _waiting(f"reading the {t.name} benchmark", args.quiet): df = t.benchmark(opts)
         notes = list(df.attrs.get('notes', []))
         pairs = list(zip(df['arch_id'].astype(str), df['arch']))
         tcols = [c for c in df.columns if c not in ('arch_id', 'arch')]
         truth = {str(i): r for i, r in zip(df['arch_id'].astype(str), df[tcols].to_dict('records'))}
-    else: pairs = t.archs(spec, opts)
+    elif str(spec).isdigit(): pairs = t.archs(spec, opts, progress=not args.quiet)      # sampling shows a progress bar
+    else:
+        with _waiting(f"listing the architectures of --archs {spec}", args.quiet): pairs = t.archs(spec, opts)
     if args.ids:
         have = {i for i, _ in pairs}
         if missing := [i for i in args.ids if i not in have]:
             raise CLIError(f"--ids: {', '.join(missing[:10])} not in the selection ({len(pairs)} architectures from --archs {spec})")
         want = set(args.ids); pairs = [p for p in pairs if p[0] in want]
-    if args.limit is not None: pairs = pairs[:_int(args, 'limit')]
+    if args.limit is not None: pairs = pairs[:args.limit]
     return pairs, truth, notes
 
-def _scores(args, quiet:bool):
-    "Score the selection (for `score` and `evaluate`): the table and the track."
+def _truth_columns(t, pairs:list, truth:dict|None, opts:dict) -> list:
+    "The ground-truth columns the selection's rows will have: the benchmark file's, or the track's table's (asked for a few architectures)."
+    if truth: return list(next(iter(truth.values()), {}))
+    from tfnas.data import DataError
+    sp = t.space()
+    for _, a in pairs[:5]:
+        try: return list(t.truth_of(sp.validate(a), opts) or {})
+        except DataError: raise                         # e.g. $TFNAS_DATA naming no folder: the user must hear of it
+        except (KeyError, ValueError): continue         # an invalid architecture, or one the table lacks: ask the next
+    return []
+
+def _check_truth(t, pairs, truth, opts, column:str|None, quiet:bool=False) -> list:
+    "Refuse, before any scoring, a truth column the selection will not have."
+    with _waiting(f"looking up the ground truth of {t.name}", quiet): cols = _truth_columns(t, pairs, truth, opts)
+    if column is None: raise CLIError(f"--truth: {t.name} has no ground-truth column of its own; name one (truth columns here: {', '.join(cols) or 'none'})")
+    if column not in cols: raise CLIError(f"--truth: no column {column!r} for the selection (truth columns here: {', '.join(cols) or 'none'})")
+    return cols
+
+def _scores(args, quiet:bool, min_archs:int=1):
+    "Score the selection (for `score` and `evaluate`): the track, the table, a summary line and the store."
     from tfnas.engine import score_archs
     from tfnas.store import Store
-    t, opts, store = _prepare(args)
+    t, opts, store, avoid = _prepare(args)
     metrics = t.metrics(args.metrics)
     pairs, truth, notes = _selection(t, args, opts)
+    if len(pairs) < min_archs:
+        raise CLIError(f"{args.verb}: {len(pairs)} architecture(s) selected; a rank correlation needs at least {min_archs} (see --archs, --ids, --limit)")
+    if args.verb == 'evaluate':
+        _check_truth(t, pairs, truth, opts, args.truth, quiet)
+    else: _truth_columns(t, pairs, truth, opts)          # reads the track's truth table, if any: a bad one is refused now
+    if args.verb == 'evaluate':
+        if args.lower_is_better and args.truth == t.truth and t.truth_higher_is_better:
+            raise CLIError(f"--lower-is-better: {t.name}'s truth {t.truth} is higher-is-better; the switch is for another --truth column")
     if not quiet:
         for n in notes: print(n)
     t0 = time.perf_counter()
@@ -211,7 +348,7 @@ def _scores(args, quiet:bool):
     s = tab.attrs['stats']
     msg = (f"{t.name}: {s['total']} architectures ({s['unique']} distinct), {len(metrics)} metric(s): {s['from_store']} from the store, "
            f"{s['computed']} scored now in {time.perf_counter() - t0:.1f} s; {s['failed']} with errors; seed {opts['seed']}; store {store}")
-    return t, tab, msg
+    return t, tab, msg, avoid
 
 def _fail_if_all_failed(t, tab):
     if len(tab) and all(r['error'] for r in tab.rows):
@@ -220,36 +357,63 @@ def _fail_if_all_failed(t, tab):
 
 def _score(args):
     from tfnas.store import write_table
-    t, tab, msg = _scores(args, args.quiet)
-    if args.out: write_table(tab, args.out)
+    t, tab, msg, avoid = _scores(args, args.quiet)
+    if args.out: write_table(tab, args.out, avoid)
     if not args.quiet:
         print(tab.to_text(max_rows=10, max_columns=10, max_colwidth=40, drop=('error',)))
         print(msg + (f"\nwrote {args.out}" if args.out else ''))
     _fail_if_all_failed(t, tab)
 
+def _too_few(tab, what:str, truth:str, total:int, error=RuntimeError):
+    "Refuse a rank table in which a metric has fewer than 3 architectures with both values (its correlations would be NaN)."
+    if len(few := tab[tab.n < 3]):
+        m = few.index[0]
+        raise error(f"{what}: only {int(few.n.iloc[0])} of {total} architectures have both a {m} value and a {truth} value; "
+                           "a rank correlation needs at least 3" + (f" (also too few for {', '.join(few.index[1:])})" if len(few) > 1 else ''))
+def _with_peers(t, df, tab, cols:list, truth:str, higher:bool):
+    "`tab` plus, for each metric whose peer column (`t.peer_prefix` + column) the table holds, the peer's Spearman with `truth` and its fidelity."
+    from tfnas.evaluate import rank_table, fidelity, metric_sign
+    prefix = getattr(t, 'peer_prefix', None)
+    pairs = {c: prefix + c for c in cols if prefix and prefix + c in df.columns}
+    if not pairs: return tab
+    theirs = rank_table(df, list(pairs.values()), truth, higher_truth_is_better=higher, n_boot=0,
+                        signs={p: metric_sign(c) for c, p in pairs.items()})
+    tab = tab.copy()
+    tab['peer_spearman'] = [theirs.at[pairs[c], 'spearman'] if c in pairs else float('nan') for c in tab.index]
+    fid = fidelity(df, pairs)
+    tab['fidelity'] = [fid.at[c, 'spearman'] if c in pairs else float('nan') for c in tab.index]
+    return tab
+
 def _evaluate(args):
     from tfnas.evaluate import rank_table
     from tfnas.store import write_table
     from tfnas.core import resolve_metrics
-    t, tab, msg = _scores(args, args.quiet)
+    t, tab, msg, avoid = _scores(args, args.quiet, min_archs=3)
     _fail_if_all_failed(t, tab)
     df = tab.frame()
-    truth = args.truth or t.truth
-    if truth not in df.columns:
-        raise CLIError(f"--truth: no column {truth!r} in the scores (truth columns here: {', '.join(c for c in df.columns if c not in ('error', 'seconds', 'arch_id')) or 'none'})")
+    truth = args.truth
     cols = [c for m in resolve_metrics(t.metrics(args.metrics), t.space().family) for c in m.columns]
     higher = False if args.lower_is_better else (t.truth_higher_is_better if truth == t.truth else True)
-    tab = rank_table(df, cols, truth, higher_truth_is_better=higher, n_boot=_int(args, 'n_boot', 0), seed=args.seed)
+    _too_few(rank_table(df, cols, truth, higher_truth_is_better=higher, n_boot=0), 'evaluate', truth, len(df))
+    with _waiting(f"bootstrapping {args.n_boot} resamples for {len(cols)} metric column(s)", args.quiet):
+        rt = rank_table(df, cols, truth, higher_truth_is_better=higher, n_boot=args.n_boot, seed=args.seed)
+    tab = _with_peers(t, df, rt, cols, truth, higher)
     print(tab.round(3).to_string())
     if not args.quiet: print(msg)
-    if args.out: write_table(tab.reset_index(), args.out)
+    if args.out: write_table(rt.reset_index(), args.out, avoid)
 
 def _evaluate_csv(args):
     import pandas as pd
     from tfnas.evaluate import rank_table, registered_columns
-    from tfnas.store import write_table
+    from tfnas.store import write_table, check_writable
     from tfnas.data import read_csv
+    for o, dest, _ in csv_options():
+        v = getattr(args, dest, None)
+        setattr(args, dest, o.default if v in (None, False) else o.check(v))
+    if args.truth is None: raise CLIError("--truth: required: the ground-truth column")
     f = Path(args.file)
+    avoid = {f: 'the score CSV this command reads'}
+    if args.out: check_writable(args.out, '--out', avoid, TABLE_SUFFIXES)
     df = read_csv(f, 'a score CSV (one row per architecture)', columns=[args.truth])
     idc = 'arch_id' if 'arch_id' in df.columns else None
     if idc is not None and df[idc].duplicated().any():
@@ -258,9 +422,13 @@ def _evaluate_csv(args):
     known = registered_columns()
     cols = args.metrics or [c for c in df.columns if c in known]
     if not cols: raise CLIError(f"{f}: no registered metric columns found; pass --metrics")
-    tab = rank_table(df, cols, args.truth, higher_truth_is_better=not args.lower_is_better, n_boot=args.n_boot, seed=args.seed)
+    if missing := [c for c in cols if c not in df.columns]: raise CLIError(f"--metrics: no column(s) {missing} in {f}")
+    tab = rank_table(df, cols, args.truth, higher_truth_is_better=not args.lower_is_better, n_boot=0, seed=args.seed)
+    _too_few(tab, f"evaluate {f}", args.truth, len(df), CLIError)      # the file is read: still before any work
+    with _waiting(f"bootstrapping {args.n_boot} resamples for {len(cols)} column(s)", args.quiet):
+        tab = rank_table(df, cols, args.truth, higher_truth_is_better=not args.lower_is_better, n_boot=args.n_boot, seed=args.seed)
     print(tab.round(3).to_string())
-    if args.out: write_table(tab.reset_index(), args.out)
+    if args.out: write_table(tab.reset_index(), args.out, avoid)
 
 # %% ../nbs/60_cli.ipynb #3d9647a1
 def _plain(space, arch):
@@ -271,22 +439,24 @@ def _plain(space, arch):
 def _search(args):
     from tfnas.search import SearchContext, get_search, list_searches
     from tfnas.store import Store
-    t, opts, store = _prepare(args)
+    t, opts, store, avoid = _prepare(args)
     for m in t.search_modules: importlib.import_module(m)
     sp = t.space()
-    algo = args.algo or t.default_search
+    algo = args.algo
     if algo not in list_searches(sp):
         raise CLIError(f"--algo: {algo!r} is not a search for {t.name}; choose from {', '.join(list_searches(sp))}")
     s = get_search(algo)
     own = {o.name for o in s.options}
-    if given := [o.flag for n, o in _search_options(t).items() if n not in own and getattr(args, f'algo_{n}', None) not in (None, False)]:
+    if given := [o.flag for n, o in _search_options(t).items() if n not in own and f'algo_{n}' in getattr(args, '_given', ())]:
         raise CLIError(f"{', '.join(given)}: not an option of --algo {algo}")
-    aopts = {o.name: o.check(getattr(args, f'algo_{o.name}') if getattr(args, f'algo_{o.name}') not in (None, False) else o.default) for o in s.options}
+    if not s.uses_metric and (given := [f for d, f in (('metric', '--metric'), ('column', '--column')) if d in getattr(args, '_given', ())]):
+        raise CLIError(f"{', '.join(given)}: --algo {algo} scores no architecture, so it uses no metric")
+    aopts = {o.name: getattr(args, f'algo_{o.name}') for o in s.options}
+    if sp.supports('sample'): _truth_columns(t, [(None, sp.sample(__import__('random').Random(0)))], None, opts)   # a bad truth table: now
     mp = None
     if args.max_params is not None:
-        mp = Option('max_params', float, min=0).check(args.max_params)
-        if mp <= 0: raise CLIError(f"--max-params: must be > 0 (millions), got {args.max_params}")
-        mp = mp * 1e6
+        if args.max_params <= 0: raise CLIError(f"--max-params: must be > 0 (millions), got {args.max_params:g}")
+        mp = args.max_params * 1e6
     with Store(store) as st, SearchContext(t, opts, metric=args.metric if s.uses_metric else None, column=args.column, max_params=mp,
                                            store=st, executor=_engine(args), progress=not args.quiet,
                                            retry_failed=not args.no_retry_failed) as ctx:
@@ -297,90 +467,117 @@ def _search(args):
                column=ctx.column if s.uses_metric else None, max_params=mp, algo_options=aopts,
                track_options={o.name: opts[o.name] for o in t.options}, arch=_plain(sp, r.arch), arch_id=sp.arch_id(r.arch), encoded=sp.encode(r.arch),
                params=params, score=None if r.score is None or (isinstance(r.score, float) and math.isnan(r.score)) else r.score,
-               seconds=r.seconds, n_scored=r.n_scored, truth=truth, info=r.info,
+               seconds=r.seconds, n_scored=r.n_scored, queries=int(r.info.get('queries', 0)), truth=truth, info=r.info,
                history=[{k: v for k, v in h.items() if k != 'arch'} for h in r.history], tfnas=tfnas.__version__)
     print(f"{t.name}: {algo} search, seed {opts['seed']}" + (f", {ctx.metric}" if s.uses_metric else '') +
           (f", at most {mp / 1e6:g}M parameters" if mp else '') + f": {r.n_scored} scored in {r.seconds:.1f} s")
     print(f"\n{t.describe(r.arch)}\n")
     if s.uses_metric and res['score'] is not None: print(f"{ctx.column} = {res['score']:.6g}")
+    if res['queries']:
+        by = f"its fitness ({r.info['labels']})" if 'labels' in r.info else 'the search'
+        print(f"query cost: {res['queries']} labelled architectures used by {by}" +
+              ("; candidates among them were skipped" if 'labels' in r.info else ''))
     if params is not None: print(f"parameters: {params / 1e6:.4g}M")
     if truth: print('ground truth: ' + ', '.join(f"{k} {v:.2f}" if isinstance(v, float) else f"{k} {v}" for k, v in truth.items()))
     if args.out:
-        from tfnas.store import check_writable
-        import tempfile
-        p = check_writable(args.out, '--out')
-        fd, tmp = tempfile.mkstemp(dir=p.parent, prefix=f'.{p.name}.', suffix='.tmp')
-        try:
-            with os.fdopen(fd, 'w') as fh: json.dump(res, fh, indent=1, default=float)
-            os.replace(tmp, p)
-        finally:
-            if os.path.exists(tmp): os.remove(tmp)
+        from tfnas.store import write_atomic
+        def write(tmp):
+            with open(tmp, 'w') as fh: json.dump(res, fh, indent=1, default=float)
+        write_atomic(args.out, write, '--out', avoid, ('.json',))
         print(f"wrote {args.out}")
 
 def _bench(args):
     from tfnas.engine import bench_track
     from tfnas.store import write_table
-    t, opts, _ = _prepare(args)
+    t, opts, _, avoid = _prepare(args)
     groups = None
     if args.groups:
         if bad := [g for g in args.groups if g not in t.bench_groups]:
-            raise CLIError(f"--groups: unknown group(s) {bad}; {t.name} has: {', '.join(t.bench_groups)}")
+            raise CLIError(f"--groups: unknown group(s) {bad}; {t.name} has: {', '.join(t.bench_groups) or 'none'}")
         groups = {g: t.bench_groups[g] for g in args.groups}
-    thr = tuple(Option('throughput', int, min=1).check(w) for w in args.throughput or ())
-    tab = bench_track(t, opts, archs=args.archs, groups=groups, repeats=_int(args, 'repeats'), threads=opts['threads'],
-                      reference=not args.no_reference, startup=not args.no_startup,
-                      startup_repeats=_int(args, 'startup_repeats'), throughput=thr,
-                      throughput_archs=args.throughput_archs, progress=not args.quiet)
+    for m in (groups or t.bench_groups or {'default': t.default_metrics}).values(): t.metrics(list(m))   # unknown metrics: before timing
+    with _waiting(f"listing the architectures of --archs {args.archs}", args.quiet): archs = t.archs(args.archs, opts)
+    tp = None
+    if args.throughput:
+        with _waiting(f"listing the architectures of --throughput-archs {args.throughput_archs}", args.quiet):
+            tp = t.archs(args.throughput_archs, opts)
+    tab = bench_track(t, opts, archs=archs, groups=groups, repeats=args.repeats, threads=opts['threads'],
+                      reference=not args.no_reference, startup=not args.no_startup, startup_repeats=args.startup_repeats,
+                      throughput=tuple(args.throughput or ()), throughput_archs=tp, progress=not args.quiet)
     import pandas as pd
     with pd.option_context('display.width', 220, 'display.max_columns', 20):
-        print(f"{t.name}: seconds per architecture (build included), {tab.attrs['archs']} architectures, {tab.attrs['threads']} thread(s), "
+        print(f"{t.name}: seconds per architecture (build included), {args.archs} architectures, {tab.attrs['threads']} thread(s), "
               f"seed {opts['seed']}, load average {tab.attrs['load']:.1f} at the end")
         print(tab.drop(columns=[c for c in ('kind',) if c in tab]).round(4).to_string(index=False))
-    if args.out: write_table(tab, args.out); print(f"wrote {args.out}")
+    if args.out: write_table(tab, args.out, avoid); print(f"wrote {args.out}")
+
 
 # %% ../nbs/60_cli.ipynb #a7c1e0d2
-def _predict_args(p):
-    "The arguments `tfnas predict TRACK` adds to the common ones and the track's options."
-    p.add_argument('--archs', help="N sampled, 'all', 'bench' (the benchmark file) or a file of architectures (default: the track's)")
-    p.add_argument('--ids', nargs='+', help='only these ids (of the selection)')
-    p.add_argument('--limit', help='only the first N of the selection')
-    p.add_argument('--model', help="a predictor JSON file (default: the track's shipped predictor); with --fit: where the refitted one is written")
-    p.add_argument('--fit', action='store_true', help='refit the predictor on the labelled architectures of the selection (needs --model)')
-    p.add_argument('--truth', help="with --fit: the ground-truth column (default: the predictor's)")
-    p.add_argument('--lower-is-better', action='store_true', help='with --fit: the truth is a loss (default: as the predictor or track says)')
-
 def _predictor_opts(t, P, args):
     "Apply the predictor's settings to the track options in `args`; refuse an explicit option that contradicts them."
     s = P.settings
-    if 'seed' in s and args.seed != s['seed']:
+    seed = SEED.check(args.seed) if args.seed is not None else s.get('seed', 0)
+    if 'seed' in s and seed != s['seed']:
         raise CLIError(f"--seed: the predictor's metrics were computed with seed {s['seed']}; give {s['seed']} or omit it")
+    args.seed = seed
     for o in t.options:
-        if o.name not in s: continue
         given = getattr(args, o.name, None)
+        if o.name not in s:                  # not recorded: the metrics were computed with the default
+            if o.settings and given not in (None, False) and o.check(given) != o.default:
+                raise CLIError(f"{o.flag}: the predictor's metrics were computed with {o.name} {o.default!r} (its default); give that or omit {o.flag}")
+            continue
         if given in (None, False): setattr(args, o.name, s[o.name]); continue
         if o.kind == 'value' and o.check(given) != o.check(s[o.name]):
             raise CLIError(f"{o.flag}: the predictor's metrics were computed with {o.name} {s[o.name]!r}; give that or omit {o.flag}")
 
+def _labelled(t, pairs:list, truth:dict|None, opts:dict, column:str) -> int:
+    "How many architectures of the selection have a (finite) `column` value, from the benchmark file or the track's table."
+    from tfnas.data import DataError
+    n, sp = 0, t.space()
+    for i, a in pairs:
+        if truth is not None: v = truth.get(str(i), {}).get(column)
+        else:
+            try: v = (t.truth_of(sp.validate(a), opts) or {}).get(column)
+            except DataError: raise
+            except (KeyError, ValueError): v = None
+        n += isinstance(v, (int, float)) and math.isfinite(v)
+    return n
+
 def _predict(args):
     import pandas as pd
     from tfnas.engine import score_archs
-    from tfnas.store import Store, write_table, check_writable
-    from tfnas.predict import load_predictor, predictor_for_track, fit, cross_validate, ranking_summary
+    from tfnas.store import Store, write_table, write_atomic
+    from tfnas.predict import load_predictor, predictor_for_track, fit, cross_validate, ranking_summary, cv_sizes, MIN_FIT
     t = get_track(args.target)
     if args.fit and not args.model: raise CLIError("--fit: give --model FILE to write the refitted predictor to")
-    P = load_predictor(args.model) if args.model and not args.fit else predictor_for_track(t.name)
+    try: P = load_predictor(args.model) if args.model and not args.fit else predictor_for_track(t.name)
+    except (ValueError, OSError) as e: raise CLIError(f"--model: {e}") from None
     if P.track != t.name: raise CLIError(f"--model: {args.model} is a predictor for {P.track!r}, not {t.name!r}")
-    if args.fit: check_writable(args.model, '--model')
     _predictor_opts(t, P, args)
-    t, opts, store = _prepare(args)
+    t, opts, store, avoid = _prepare(args)
     pairs, truth, notes = _selection(t, args, opts)
+    _truth_columns(t, pairs, truth, opts)                # a bad truth table: refused before any scoring
+    if args.fit:                         # the truth column and the labelled count, before any scoring
+        y = args.truth or P.truth
+        _check_truth(t, pairs, truth, opts, y, args.quiet)
+        if args.lower_is_better and y == P.truth and P.higher_is_better:
+            raise CLIError(f"--lower-is-better: the predictor's truth {P.truth} is higher-is-better; the switch is for another --truth column")
+        with _waiting(f"counting the labelled architectures of the selection", args.quiet): n_lab = _labelled(t, pairs, truth, opts, y)
+        smallest, need = cv_sizes(n_lab)
+        if smallest < MIN_FIT:
+            raise CLIError(f"--fit: {n_lab} of the {len(pairs)} selected architectures have a {y} value; 5-fold cross-validation fits each "
+                           f"fold on {smallest} of them, and a fit needs at least {MIN_FIT}: select at least {need} labelled architectures")
     if not args.quiet:
         for n in notes: print(n)
     t0 = time.perf_counter()
-    with Store(store) as st:
-        df = score_archs(t, pairs, P.settings['metrics'], opts, store=st, executor=_engine(args), retry_failed=not args.no_retry_failed,
-                         truth=truth, progress=not args.quiet)
     by_id = {str(i): a for i, a in pairs}
+    if P.settings.get('metrics'):
+        with Store(store) as st:
+            df = score_archs(t, pairs, P.settings['metrics'], opts, store=st, executor=_engine(args), retry_failed=not args.no_retry_failed,
+                             truth=truth, progress=not args.quiet)
+    else:   # a predictor of architecture features alone: nothing to score
+        df = pd.DataFrame([{'arch_id': i, **(truth.get(i, {}) if truth is not None else (t.truth_of(a, opts) or {})), 'error': ''}
+                           for i, a in by_id.items()])
     archs = [by_id[str(i)] for i in df['arch_id']]
     tab = P.prepare(df, archs)
     tcols = [c for c in df.columns if c not in ('arch_id', 'error', 'seconds') and c not in P.inputs]   # truth columns
@@ -390,16 +587,18 @@ def _predict(args):
         if y not in tcols: raise CLIError(f"--truth: no column {y!r} for the selection (truth columns here: {', '.join(tcols) or 'none'})")
         higher = False if args.lower_is_better else (P.higher_is_better if y == P.truth else t.truth_higher_is_better if y == t.truth else True)
         kw = dict(track=P.track, space=P.space, arch_column=P.arch_column, stages=P.stages, settings=P.settings, feature_kw=P.feature_kw)
-        oof, s = cross_validate(tab, P.inputs, y, higher_is_better=higher, fit_kw=kw, n_boot=0)
-        P = fit(tab, P.inputs, y, higher_is_better=higher, info={'data': f"refitted by tfnas predict on {len(oof)} labelled architectures",
-                                                                 'cv': {k: round(float(v), 4) for k, v in s.items() if k.startswith(('kendall', 'spearman', 'top10'))}}, **kw)
-        P.save(args.model)
+        grp = [t.space().arch_group(a) for a in archs]   # folds never split an architecture
+        with _waiting(f"refitting the predictor: 5-fold cross-validation on the labelled architectures, then the final fit", args.quiet):
+            oof, s = cross_validate(tab, P.inputs, y, higher_is_better=higher, groups=grp, fit_kw=kw, n_boot=0)
+            P = fit(tab, P.inputs, y, higher_is_better=higher, groups=grp, info={'data': f"refitted by tfnas predict on {len(oof)} labelled architectures",
+                                                                     'cv': {k: round(float(v), 4) for k, v in s.items() if k.startswith(('kendall', 'spearman', 'top10'))}}, **kw)
+        write_atomic(args.model, P.save, '--model', {**avoid, **({Path(args.out): 'the --out file'} if args.out else {})}, ('.json',))
         pred = pd.Series(P.predict(tab), index=tab.index); pred.loc[oof.index] = oof
         kind = 'out-of-fold'
     else: pred = pd.Series(P.predict(tab), index=tab.index)
     out = pd.concat([tab[['arch_id']], pred.rename('prediction'), tab[tcols], tab[P.transform.output_names[:len(P.inputs)]], tab[['error']]], axis=1)
     out = out.loc[:, ~out.columns.duplicated()]
-    if args.out: write_table(out, args.out)
+    if args.out: write_table(out, args.out, avoid)
     failed = int((df.error != '').sum())
     msg = (f"{t.name}: {len(out)} architectures predicted ({kind}) by a {P.model['kind']} predictor of {P.truth} on {len(P.inputs)} inputs "
            f"in {time.perf_counter() - t0:.1f} s; {failed} with a failed metric (its input imputed); store {store}")

@@ -215,6 +215,8 @@ def resolve_data(name_or_path:str|Path, # an existing path, or a name such as 'n
     if p.exists(): return check_path(p, kind, what)
     name = str(name_or_path)
     root = data_root(env)
+    if root is not None and not root.is_dir():   # a typo in the variable: say so, instead of 'not found' (or, for optional data, nothing)
+        raise DataError(f"${env}={root}: {'no such folder' if not root.exists() else 'not a folder'}; set {env} to the data folder, or unset it")
     if root is not None and (root/name).exists(): return check_path(root/name, kind, what)
     url = url or DATASETS.get(name)
     if sha256 is None and url is not None and url == DATASETS.get(name): sha256 = PINNED_SHA256.get(name)

@@ -14,8 +14,9 @@ from .core import resolve_metrics, score_model, seeded, get_device, list_metrics
 from .store import Store, Table, check_writable
 
 # %% auto #0
-__all__ = ['batch_digest', 'run_settings', 'torch_threads', 'score_task', 'InProcess', 'DaskExecutor', 'make_executor',
-           'score_archs', 'startup_seconds', 'command_startup', 'startup_rounds', 'bench_track']
+__all__ = ['SCHEDULER_TIMEOUT', 'batch_digest', 'run_settings', 'torch_threads', 'score_task', 'InProcess', 'check_scheduler',
+           'probe_scheduler', 'DaskExecutor', 'make_executor', 'score_archs', 'startup_seconds', 'command_startup',
+           'startup_rounds', 'bench_track']
 
 # %% ../nbs/04_engine.ipynb #2c07406c
 def batch_digest(batch) -> str:
@@ -108,18 +109,55 @@ class InProcess:
     def __exit__(self, *exc): self.close()
     def __repr__(self): return 'InProcess()'
 
+SCHEDULER_TIMEOUT = 20.   # seconds to reach an existing Dask scheduler and complete its handshake
+
+def check_scheduler(address:str, # '--scheduler': 'tcp://HOST:PORT' (or 'HOST:PORT', or tls://)
+                   ) -> str:
+    "The scheduler address, checked for its form before any connection (`OptionError` naming --scheduler otherwise)."
+    from urllib.parse import urlsplit
+    a = str(address).strip()
+    u = urlsplit(a if '://' in a else f'tcp://{a}')
+    try: port = u.port
+    except ValueError: port = None
+    if u.scheme not in ('tcp', 'tls') or not u.hostname or port is None or port < 1 or u.path not in ('', '/'):
+        raise OptionError(f"--scheduler: expected tcp://HOST:PORT (PORT a number from 1 to 65535), got {address!r}")
+    return f"{u.scheme}://{u.netloc}"
+
+def probe_scheduler(address:str, # a checked scheduler address
+                    timeout:float=SCHEDULER_TIMEOUT, # seconds for the connection and Dask's handshake together
+                   ):
+    "Connect to `address` and complete Dask's handshake within `timeout` s, or `OSError` naming --scheduler."
+    import asyncio, threading
+    from distributed.comm import connect
+    res = {}
+    async def handshake():
+        comm = await asyncio.wait_for(connect(address, timeout=timeout), timeout)   # connect() alone waits for the handshake forever
+        await comm.close()
+    def run():   # in a thread of its own: an event loop may already run in this one (Jupyter)
+        try: asyncio.run(handshake())
+        except BaseException as e: res['error'] = e
+    t = threading.Thread(target=run, daemon=True); t.start(); t.join(timeout + 5)
+    e = res.get('error')
+    if t.is_alive() or isinstance(e, (asyncio.TimeoutError, TimeoutError)):
+        raise OSError(f"--scheduler {address}: no Dask scheduler answered within {timeout:g} s (something there accepts connections "
+                      "but does not speak Dask's protocol?)")
+    if e is not None: raise OSError(f"--scheduler {address}: cannot connect ({e})")
+
 class DaskExecutor:
     "Run tasks on a Dask cluster: a new `LocalCluster` of `workers` processes, or the one at `scheduler`."
     def __init__(self, workers:int|None=None, # processes of a new local cluster (default: CPU count)
                  scheduler:str|None=None, # address of an existing scheduler ('tcp://host:8786'); overrides `workers`
                  threads:int=1, # torch threads per worker process
+                 timeout:float=SCHEDULER_TIMEOUT, # seconds to reach `scheduler` (connection and handshake)
                 ):
         try: from distributed import Client, LocalCluster
         except ImportError: raise ImportError("--workers > 1 and --scheduler need dask.distributed: pip install 'dask[distributed]'") from None
         import logging, warnings
         self.cluster = None
         if scheduler:
-            try: self.client = Client(scheduler, timeout='20s')
+            scheduler = check_scheduler(scheduler)
+            probe_scheduler(scheduler, timeout)
+            try: self.client = Client(scheduler, timeout=f'{timeout}s')
             except (OSError, TimeoutError) as e: raise OSError(f"--scheduler {scheduler}: cannot connect ({e})") from None
         else:
             # dask sets MALLOC_TRIM_THRESHOLD_=65536 in its workers, which turns off glibc's dynamic mmap threshold: every
@@ -177,16 +215,17 @@ class DaskExecutor:
 def make_executor(workers:int|None=1, # 1: in this process; N > 1: a local Dask cluster of N processes
                   scheduler:str|None=None, # an existing Dask scheduler's address
                   threads:int=1, # torch threads per worker process
+                  timeout:float=SCHEDULER_TIMEOUT, # seconds to reach `scheduler`
                  ):
     "The executor for `--workers` / `--scheduler`."
-    if scheduler: return DaskExecutor(scheduler=scheduler, threads=threads)
+    if scheduler: return DaskExecutor(scheduler=scheduler, threads=threads, timeout=timeout)
     if workers is not None and workers < 1: raise OptionError(f"--workers: must be >= 1, got {workers}")
     return InProcess() if (workers or 1) == 1 else DaskExecutor(workers, threads=threads)
 
 # %% ../nbs/04_engine.ipynb #bad9860f
-def _progress(total:int, desc:str, disable:bool):
+def _progress(total:int, desc:str, disable:bool, unit:str='arch', iterable=None):
     from tqdm.auto import tqdm
-    return tqdm(total=total, desc=desc, disable=disable, unit='arch', leave=False, smoothing=0.1)
+    return tqdm(iterable, total=total, desc=desc, disable=disable, unit=unit, leave=False, smoothing=0.1)
 
 def score_archs(track, # a `Track` or a registered track name
                 archs:list, # `(id, arch)` pairs (or bare architectures: ids are then `space.arch_id`)
@@ -305,10 +344,11 @@ def command_startup(track:str, # a registered track's name
 def startup_rounds(track:str, # a registered track's name
                    metric:str, # the metric the command scores (a cheap one)
                    rounds:int=5, # rounds, each one `import torch` process then one command process
+                   progress:bool=False, # a progress bar of the rounds
                   ) -> list:
     "Per round, interleaved: `python -c 'import torch'` and `tfnas score TRACK --archs 1` in fresh processes, and the command's start-up beyond importing torch."
     out = []
-    for _ in range(rounds):
+    for _ in _progress(rounds, 'start-up rounds', not progress, 'round', range(rounds)):
         t = startup_seconds('import torch', 1)
         wall, scoring = command_startup(track, metric, 1)
         out.append(dict(torch_s=t, wall_s=wall, scoring_s=scoring, beyond_torch_s=wall - scoring - t))
@@ -316,14 +356,14 @@ def startup_rounds(track:str, # a registered track's name
 
 def bench_track(track, # a `Track` or its name
                 opts:dict|None=None, # the track's options (+ seed, device)
-                *, archs:str='5', # `--archs` spec of the architectures timed
+                *, archs='5', # `--archs` spec of the architectures timed, or their `(id, arch)` pairs
                 groups:dict|None=None, # {label: metric names} (default: the track's `bench_groups`)
                 repeats:int=3, # timings per (architecture, group)
                 threads:int=1, # torch threads
                 reference:bool=True, startup:bool=True, # time the reference / the start-up
                 startup_repeats:int=5, # rounds of the start-up measurement (`startup_rounds`)
                 throughput:tuple=(), # worker counts for the engine throughput rows (e.g. (1, 2))
-                throughput_archs:str='16', # `--archs` spec of the architectures for the throughput rows
+                throughput_archs='16', # `--archs` spec of the architectures for the throughput rows, or their pairs
                 progress:bool=True,
                ):
     "One table of seconds per architecture per metric group, the reference, start-up and throughput rows."
@@ -333,7 +373,7 @@ def bench_track(track, # a `Track` or its name
     track = get_track(track)
     opts = track.resolve({'seed': 0, 'device': 'cpu', 'threads': threads, **(opts or {})})
     sp, seed = track.space(), int(opts['seed'])
-    pairs = track.archs(archs, opts)
+    pairs = track.archs(archs, opts) if isinstance(archs, (str, int)) else list(archs)
     groups = {k: track.metrics(list(v)) for k, v in (groups or track.bench_groups or {'default': track.default_metrics}).items()}
     batch = track.batch(opts)
     ref = track.reference(opts) if reference else None
@@ -362,7 +402,7 @@ def bench_track(track, # a `Track` or its name
                                q25_s=_q(ref_t, 0), q75_s=_q(ref_t, 2), min_s=min(ref_t), max_s=max(ref_t), ratio_to_reference=1.))
     if startup:
         cheap = 'num_params' if 'num_params' in list_metrics(sp.family) else track.metrics(list(track.default_metrics))[0].name
-        su = startup_rounds(track.name, cheap, startup_repeats)
+        su = startup_rounds(track.name, cheap, startup_repeats, progress)
         spread = lambda xs: dict(median_s=_median(xs), q25_s=_q(xs, 0), q75_s=_q(xs, 2), min_s=min(xs), max_s=max(xs))
         rows.append(dict(what=f'tfnas score {track.name} --archs 1 --metrics {cheap}: process wall minus scoring', kind='startup',
                          repeats=startup_repeats, **spread([r['wall_s'] - r['scoring_s'] for r in su])))
@@ -371,7 +411,7 @@ def bench_track(track, # a `Track` or its name
         rows.append(dict(what='start-up beyond importing torch', kind='startup', repeats=startup_repeats,
                          **spread([r['beyond_torch_s'] for r in su])))
     if throughput:
-        tp = track.archs(throughput_archs, opts)
+        tp = track.archs(throughput_archs, opts) if isinstance(throughput_archs, (str, int)) else list(throughput_archs)
         for w in throughput:
             c0 = time.perf_counter()
             with make_executor(w, threads=threads) as ex:
@@ -382,5 +422,5 @@ def bench_track(track, # a `Track` or its name
             rows.append(dict(what=f'engine throughput, {w} worker(s), default metrics', kind='throughput', n_archs=len(tp),
                              median_s=dt / len(tp), per_second=len(tp) / dt, workers=w, executor_start_s=start, errors=int((df.error != '').sum())))
     out = pd.DataFrame(rows)
-    out.attrs.update(track=track.name, threads=threads, archs=archs, load=os.getloadavg()[0] if hasattr(os, 'getloadavg') else None)
+    out.attrs.update(track=track.name, threads=threads, archs=archs if isinstance(archs, (str, int)) else len(pairs), load=os.getloadavg()[0] if hasattr(os, 'getloadavg') else None)
     return out

@@ -4,7 +4,7 @@
 
 # %% ../nbs/51_nasi.ipynb #0599ea82
 from __future__ import annotations
-import functools, importlib, math, time
+import functools, importlib, math, sys, time
 from dataclasses import dataclass, replace
 from typing import Callable
 import numpy as np
@@ -16,7 +16,7 @@ from .registry import Registry
 from .core import seeded, get_device, metric_impls
 from .batches import gaussian_images, random_labels
 from .search import SearchResult, register_search, SearchContext
-from .engine import torch_threads
+from .engine import torch_threads, InProcess
 from .metrics.cnn import (classifier_batch, weight_layers, mean_ce_grad, sq_norm, snip_score, grad_norm_score,
                                    synflow_prepare, synflow_score)
 from .metrics.ntk import freeze_batch_stats
@@ -25,7 +25,8 @@ from .metrics.ntk import freeze_batch_stats
 __all__ = ['BN_MODES', 'SAMPLES', 'SUPERNET_OBJECTIVES', 'VARIANTS', 'DEFAULT_NU', 'SUPERNET_DEFAULTS', 'NASI_DEFAULTS',
            'NASI_OPTIONS', 'DrawSpec', 'draw_seed', 'gumbel_noise', 'draw_batch', 'SupernetObjective',
            'register_objective', 'get_objective', 'draw_supernet', 'nasi_draw', 'budgets', 'nasi_update', 'nasi_draws',
-           'nasi', 'parse_supernet', 'track_draw_batch', 'run_supernet_search', 'nasi_search', 'supernet_search']
+           'nasi', 'parse_supernet', 'track_draw_batch', 'progress_map', 'run_supernet_search', 'nasi_search',
+           'supernet_search']
 
 # %% ../nbs/51_nasi.ipynb #86b050a1
 BN_MODES, SAMPLES = ('train', 'fixed'), ('hard', 'soft')
@@ -314,14 +315,31 @@ NASI_OPTIONS = (
            "quantile (--q of the draws' values), mean, none", choices=VARIANTS),
     Option('mu', float, NASI_DEFAULTS['mu'], 'NASI: penalty weight μ', min=0),
     Option('nu', float, NASI_DEFAULTS['nu'], 'NASI: budget ν (fix; default 100) or its initial value (ada; default 500)'),
-    Option('q', float, NASI_DEFAULTS['q'], 'NASI: quantile of the draws\' values used as budget (variant quantile)', min=0),
+    Option('q', float, NASI_DEFAULTS['q'], 'NASI: quantile of the draws\' values used as budget (variant quantile)', min=0, max=1),
     Option('scale', str, NASI_DEFAULTS['scale'], 'NASI: penalise and differentiate the objective (raw) or its logarithm (log)',
            choices=('raw', 'log')),
     Option('tau', float, NASI_DEFAULTS['tau'], 'NASI: Gumbel-softmax temperature', min=1e-6),
     Option('sample', str, NASI_DEFAULTS['sample'], 'NASI: hard (straight-through one-hot) or soft Gumbel samples', choices=SAMPLES),
     Option('bn', str, NASI_DEFAULTS['bn'], 'NASI: BatchNorm with batch statistics (train) or the batch\'s statistics held fixed', choices=BN_MODES),
-    Option('supernet', str, '', "NASI: supernet options NAME=VALUE,... (default: NASI's for the space, e.g. C=8,N=2 on nasbench201)"),
+    Option('supernet', str, '', "NASI: supernet options NAME=VALUE,... (default: NASI's for the space, e.g. C=8,N=2 on nasbench201)",
+           parse=parse_supernet),
 )
+
+def progress_map(ctx:SearchContext, # the search context (its executor; its `progress` switch)
+                 desc:str, # what the bar counts, e.g. 'NASI draws'
+                ):
+    "`map(fn, xs)` on the search's executor, in input order, with a progress bar and an ETA (tqdm) when `ctx.progress`."
+    def pmap(fn, xs):
+        items = [(x,) for x in xs]
+        if not ctx.progress: return ctx.map(fn, items)
+        from tqdm.auto import tqdm
+        ex = ctx.executor(len(items)) if len(items) > 1 else InProcess()
+        out = [None] * len(items)
+        with tqdm(total=len(items), desc=desc + (f' on {ex.workers} workers' if ex.workers > 1 else ''), unit='draw',
+                  smoothing=0.1, mininterval=1 if sys.stderr.isatty() else 30, dynamic_ncols=True) as bar:
+            for i, r in ex.imap_unordered(fn, items): out[i] = r; bar.update()
+        return out
+    return pmap
 
 def run_supernet_search(ctx:SearchContext, # the engine's search context
                         objective:str, # metric with a supernet objective
@@ -332,14 +350,16 @@ def run_supernet_search(ctx:SearchContext, # the engine's search context
     if q > 1: raise OptionError(f'--q: must be <= 1, got {q}')
     sopts = parse_supernet(supernet) or dict(SUPERNET_DEFAULTS.get(sp.name, {}))
     bk = ctx.track.build_kwargs(opts)
+    pk = ctx.track.param_kwargs(opts) if hasattr(ctx.track, 'param_kwargs') else bk   # the network --max-params counts
     gaussian = opts.get('inputs', 'gaussian') == 'gaussian' and opts.get('labels', 'random') == 'random'
     x0, _ = ctx.batch(ctx.seed)
     bf = None if gaussian else functools.partial(track_draw_batch, ctx.track.name, dict(opts), ctx.seed)
+    size = ', '.join(f'{k}={v}' for k, v in sopts.items())
     res = nasi(sp.name, seed=ctx.seed, T=draws, objective=objective, batch_size=int(opts.get('batch_size', len(x0))),
                supernet=sopts, variant=variant, mu=mu, nu=nu, q=q, log=scale == 'log', tau=tau, sample=sample, bn=bn,
                num_classes=int(bk.get('num_classes', 10)), input_shape=tuple(x0.shape[1:]), max_params=ctx.max_params,
-               map=lambda f, xs: ctx.map(f, [(x,) for x in xs]), threads=1, device=str(ctx.device), batch_fn=bf,
-               build_kwargs=bk if ctx.max_params is not None else None)
+               map=progress_map(ctx, f"NASI draws ({size or 'default'} supernet, {len(x0)} x {'x'.join(map(str, x0.shape[1:]))} inputs)"),
+               threads=1, device=str(ctx.device), batch_fn=bf, build_kwargs=pk if ctx.max_params is not None else None)
     res.info['supernet'] = sopts
     return res
 

@@ -15,8 +15,8 @@ from .registry import Registry
 from .engine import InProcess
 
 # %% auto #0
-__all__ = ['SEARCHES', 'N_OPTION', 'SearchResult', 'Search', 'register_search', 'get_search', 'list_searches', 'SearchContext',
-           'random_search', 'best_of_n', 'evolution', 'sized_search']
+__all__ = ['SEARCHES', 'LABEL_SOURCES', 'N_OPTION', 'SearchResult', 'Search', 'register_search', 'get_search', 'list_searches',
+           'register_label_source', 'SearchContext', 'random_search', 'best_of_n', 'evolution', 'sized_search']
 
 # %% ../nbs/50_search.ipynb #850fe625
 @dataclass
@@ -54,6 +54,14 @@ def list_searches(space=None) -> list[str]:
     return [n for n, (s,) in SEARCHES.items() if space is None or all(space.supports(m) for m in s.needs)]
 
 # %% ../nbs/50_search.ipynb #8c2e9a5d
+LABEL_SOURCES = Registry('label source', definition=lambda f: f)  # metric name -> fn(space) -> the labelled data behind it (or None)
+
+def register_label_source(metric:str, # a metric learned from labelled architectures (e.g. 'predicted')
+                          fn:Callable, # fn(space) -> object with `queries` (int), `saw(arch) -> bool` and `name`, or None
+                         ):
+    "Declare that `metric` was fitted on labels: searches using it report its query cost and skip what it saw."
+    return LABEL_SOURCES.register(metric, fn)
+
 class SearchContext:
     "What a search may use: track, space, options, seed, fitness metric, budget, scoring through the engine, parallel map."
     def __init__(self, track, # a `Track` or its name
@@ -78,6 +86,9 @@ class SearchContext:
                 if one.columns == (self.column,) and one.higher_is_better == self.m.higher_is_better: self.m = one
             except KeyError: pass
         self.sign = 1. if self.m.higher_is_better else -1.
+        src = LABEL_SOURCES.get(self.metric) if self.metric in LABEL_SOURCES else None
+        self.labels = src(self.space) if src is not None else None   # a learned fitness: the labelled architectures behind it
+        self.queries = int(self.labels.queries) if self.labels is not None else 0
         if max_params is not None:
             if max_params <= 0: raise OptionError(f"--max-params: must be > 0, got {max_params}")
             if not self.space.supports('param_count'):
@@ -93,7 +104,8 @@ class SearchContext:
         if k not in self._params: self._params[k] = self.track.param_count(arch, self.opts)
         return self._params[k]
     def fits(self, arch) -> bool:
-        "Is `arch` within the parameter budget (always, without one)?"
+        "Is `arch` within the parameter budget (always, without one), and not one whose label a learned fitness saw?"
+        if self.labels is not None and self.labels.saw(arch): return False
         return self.max_params is None or self.param_count(arch) <= self.max_params
 
     def executor(self, n:int=2):
@@ -138,8 +150,9 @@ class SearchContext:
             first = next((h['error'] for h in self.history if h['error']), 'no candidates')
             raise RuntimeError(f"{self.m.name} failed on every architecture scored; first error: {first}")
         f = self._fitness.get(self.key(arch))
+        labels = {'queries': self.queries, **({'labels': self.labels.name} if self.labels is not None else {})}
         return SearchResult(arch, float('nan') if f is None else self.sign * f, time.perf_counter() - t0, self.n_scored,
-                            self.history, info or {})
+                            self.history, {**labels, **(info or {})})
     def close(self):
         if self._own_ex is not None: self._own_ex.close(); self._own_ex = None
     def __enter__(self): return self
@@ -151,7 +164,7 @@ def random_search(ctx:SearchContext) -> SearchResult:
     "One architecture drawn uniformly from the space's sampler (rejecting those over the budget)."
     t0 = time.perf_counter()
     arch, = sample_distinct(ctx.space, 1, ctx.seed, fits=ctx.fits)
-    return SearchResult(arch, float('nan'), time.perf_counter() - t0, 0, [], {})
+    return SearchResult(arch, float('nan'), time.perf_counter() - t0, 0, [], {'queries': 0})
 
 N_OPTION = Option('n', int, 50, 'architectures to score', min=1)
 

@@ -4,11 +4,15 @@
 
 # %% ../nbs/03_store.ipynb #f0587d66
 from __future__ import annotations
-import csv, hashlib, json, math, numbers, os, sqlite3, tempfile, time
+import contextlib, csv, functools, hashlib, json, math, numbers, os, sqlite3, sys, tempfile, time
+from contextlib import closing
 from pathlib import Path
+from urllib.parse import quote
 
 # %% auto #0
-__all__ = ['settings_key', 'default_store_path', 'check_writable', 'Store', 'Table', 'write_table']
+__all__ = ['APP_ID', 'SCHEMA_VERSION', 'TABLE_SUFFIXES', 'settings_key', 'default_store_path', 'store_files', 'same_file',
+           'check_writable', 'StoreError', 'check_store', 'store_error', 'Store', 'Table', 'write_atomic',
+           'write_table']
 
 # %% ../nbs/03_store.ipynb #86413019
 def settings_key(settings:dict, # JSON-serialisable values (seed, batch digest, options, version, ...)
@@ -24,26 +28,46 @@ def default_store_path() -> Path:
     if p := os.environ.get('TFNAS_STORE'): return Path(p).expanduser()
     return Path(os.environ.get('TFNAS_CACHE', Path.home()/'.cache'/'tfnas')).expanduser()/'store.sqlite'
 
+def store_files(path:str|Path) -> list:
+    "The store's file and the files SQLite keeps beside it (`-wal`, `-shm`, `-journal`), by the given and the resolved name."
+    out = []
+    for p in dict.fromkeys([Path(path).expanduser(), Path(os.path.realpath(Path(path).expanduser()))]):
+        out += [p, *(p.with_name(p.name + s) for s in ('-wal', '-shm', '-journal'))]
+    return out
+
+def same_file(a:str|Path, b:str|Path) -> bool:
+    "Do `a` and `b` name one file (after resolving links and relative paths; hard links too, when both exist)?"
+    if os.path.realpath(Path(a).expanduser()) == os.path.realpath(Path(b).expanduser()): return True
+    try: return os.path.samefile(a, b)
+    except OSError: return False
+
 def check_writable(path:str|Path, # a file to be created or replaced
                    what:str='output', # how to name it in the error ('--out', 'store', ...)
+                   avoid:dict|None=None, # {path: what it is}: files this output must not replace (the store, inputs)
+                   suffixes:tuple=(), # the extensions written there, in any case (none: any)
                   ) -> Path:
-    "Check that `path` can be written (creating its parent folders); `OSError` naming the path if not."
+    "Check, creating nothing, that `path` can be written and replaces none of `avoid`; `OSError`/`ValueError` naming the path if not."
     p = Path(path).expanduser()
+    for q, desc in (avoid or {}).items():
+        if same_file(p, q): raise ValueError(f"{what} {p}: is {desc}; writing there would destroy it: give another file name")
     if p.exists() and p.is_dir(): raise IsADirectoryError(f"{what} {p}: is a directory; give a file name")
     if p.exists() and not p.is_file(): raise OSError(f"{what} {p}: is not a regular file (a device or a pipe); give a file name")
-    for parent in p.parents:
-        if parent.exists():
-            if not parent.is_dir(): raise NotADirectoryError(f"{what} {p}: {parent} is a file, not a folder")
-            break
-    try: p.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as e: raise OSError(f"{what} {p}: cannot create its folder ({e.strerror or e})") from None
+    if suffixes and p.suffix.lower() not in suffixes:
+        raise ValueError(f"{what} {p}: writes {' or '.join(suffixes)} files, not {p.suffix or 'a name without an extension'}")
+    top = next(q for q in p.parents if q.exists())   # the nearest existing folder: missing ones are made when writing
+    if not top.is_dir(): raise NotADirectoryError(f"{what} {p}: {top} is a file, not a folder")
     try:
-        fd, tmp = tempfile.mkstemp(dir=p.parent, prefix=f'.{p.name}.', suffix='.check')
+        fd, tmp = tempfile.mkstemp(dir=top, prefix=f'.{p.name}.', suffix='.check')
         os.close(fd); os.remove(tmp)
-    except OSError as e: raise PermissionError(f"{what} {p}: cannot write in {p.parent} ({e.strerror or e})") from None
+    except OSError as e: raise PermissionError(f"{what} {p}: cannot write in {top} ({e.strerror or e})") from None
     return p
 
-# %% ../nbs/03_store.ipynb #cb9b5e71
+# %% ../nbs/03_store.ipynb #a1f0c002
+class StoreError(OSError):
+    "The results store cannot be used: a file that is not a store, or an SQLite failure; one line naming the store and the cause."
+
+APP_ID = 0x74666E61        # SQLite `application_id` of a tfnas results store: the bytes 'tfna'
+SCHEMA_VERSION = 1          # SQLite `user_version`: the version of the store's tables
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, track TEXT NOT NULL, settings TEXT NOT NULL, created REAL NOT NULL);
 CREATE TABLE IF NOT EXISTS scores (
@@ -51,36 +75,144 @@ CREATE TABLE IF NOT EXISTS scores (
     ok INTEGER NOT NULL, value TEXT, error TEXT NOT NULL DEFAULT '', seconds REAL, version TEXT NOT NULL, created REAL NOT NULL,
     PRIMARY KEY (track, arch_key, settings_key, metric));
 """
+_COLUMNS = {'settings': ['key', 'track', 'settings', 'created'],
+            'scores': ['track', 'arch_key', 'settings_key', 'metric', 'ok', 'value', 'error', 'seconds', 'version', 'created']}
+
+def _read_schema(p:Path) -> tuple:
+    "`(application_id, user_version, {table: [columns]})` of the SQLite file `p`, read without writing anything."
+    ro = 'mode=ro' if Path(f"{p}-wal").exists() else 'immutable=1'   # immutable: no -wal/-shm created beside the file
+    with closing(sqlite3.connect(f"file:{quote(str(p.absolute()))}?{ro}", uri=True)) as c:
+        app, ver = c.execute('PRAGMA application_id').fetchone()[0], c.execute('PRAGMA user_version').fetchone()[0]
+        names = [r[0] for r in c.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+        return app, ver, {n: [r[1] for r in c.execute(f'PRAGMA table_info("{n}")')] for n in names}
+
+def check_store(path:str|Path, # the store's file
+               ) -> str:
+    "What `path` is, read without writing: 'new', 'tfnas' or 'legacy' (a store made before the marker); `StoreError` otherwise."
+    p = Path(path).expanduser()
+    if not p.exists(): return 'new'
+    if not p.is_file(): raise StoreError(f"store {p}: not a regular file; give a file name")
+    try:
+        with open(p, 'rb') as f: head = f.read(100)
+    except OSError as e: raise StoreError(f"store {p}: cannot read it ({e.strerror or e})") from None
+    if not head: return 'new'
+    if not head.startswith(b'SQLite format 3\x00'):
+        raise StoreError(f"store {p}: not a tfnas results store (not an SQLite database); it was left as it is: give another --store")
+    try: os.close(os.open(p, os.O_RDWR))
+    except OSError as e: raise StoreError(f"store {p}: the file is read-only ({e.strerror or e}); make it writable or give another --store") from None
+    try: app, ver, tables = _read_schema(p)
+    except sqlite3.Error as e: raise store_error(p, e, 'reading its tables') from None
+    if app == APP_ID:
+        if ver > SCHEMA_VERSION: raise StoreError(f"store {p}: made by a newer tfnas (tables version {ver}, this one reads {SCHEMA_VERSION}); upgrade tfnas")
+        if tables != _COLUMNS: raise StoreError(f"store {p}: marked as a tfnas store but its tables differ ({', '.join(tables) or 'none'}); give another --store")
+        return 'tfnas'
+    if app == 0 and ver == 0 and tables in ({}, _COLUMNS): return 'legacy' if tables else 'new'
+    mark = f"; application_id {app:#x}" if app else ''
+    raise StoreError(f"store {p}: another program's SQLite database (tables: {', '.join(tables) or 'none'}{mark}), not a tfnas "
+                     "results store; it was left as it is: give another --store")
+
+# %% ../nbs/03_store.ipynb #a1f0c004
+_ADVICE = (  # (SQLite's message contains, what to do)
+    ('database or disk is full', 'free some space (or give a --store on another disk) and rerun'),
+    ('readonly database', 'the store is read-only: make it (and its folder) writable, or give another --store'),
+    ('database is locked', 'another process holds its lock (a stuck run, or a program in a transaction); end it or give another --store'),
+    ('malformed', "the file is damaged: 'sqlite3 FILE .recover' may save its rows; or give another --store"),
+    ('not a database', 'the file is not (or no longer) an SQLite database; give another --store'),
+    ('disk I/O error', 'the disk failed to read or write (or is full); check it and rerun'),
+    ('unable to open', 'SQLite cannot open the file or create its -wal and -shm files beside it; check the folder'),
+)
+
+def store_error(path, # the store's file
+                e:sqlite3.Error, # what SQLite raised
+                doing:str, # what the store was doing ('writing scores', ...)
+                kept:bool=False, # say that committed rows are kept (a failure while writing)
+               ) -> StoreError:
+    "One-line `StoreError`: the store, SQLite's message, what was being done, and what to do."
+    msg = str(e)
+    advice = next((a for k, a in _ADVICE if k in msg), 'see the SQLite message')
+    return StoreError(f"store {path}: {msg} while {doing}; {advice}" + ('; every architecture committed before is kept' if kept else ''))
+
+# %% ../nbs/03_store.ipynb #cb9b5e71
+def _sql(doing:str, kept:bool=False):
+    "A `Store` method whose SQLite errors become one-line `StoreError`s; when another process holds the lock, say so and wait."
+    def deco(f):
+        @functools.wraps(f)
+        def g(self, *args, **kwargs):
+            try: return f(self, *args, **kwargs)
+            except sqlite3.OperationalError as e:
+                if 'locked' not in str(e) or self.timeout <= self.quiet_wait: raise store_error(self.path, e, doing, kept) from None
+            except sqlite3.Error as e: raise store_error(self.path, e, doing, kept) from None
+            # locked for `quiet_wait` s (a method leaves no transaction open when it fails): say so, then wait up to `timeout` s
+            print(f"tfnas: store {self.path} is locked by another process; waiting up to {self.timeout:g} s", file=sys.stderr, flush=True)
+            self.con.execute(f'PRAGMA busy_timeout = {int((self.timeout - self.quiet_wait) * 1000)}')
+            try: return f(self, *args, **kwargs)
+            except sqlite3.OperationalError as e:
+                if 'locked' not in str(e): raise store_error(self.path, e, doing, kept) from None
+                raise StoreError(f"store {self.path}: locked by another process for more than {self.timeout:g} s while {doing}; "
+                                 f"{dict(_ADVICE)['database is locked']}" + ('; every architecture committed before is kept' if kept else '')) from None
+            except sqlite3.Error as e: raise store_error(self.path, e, doing, kept) from None
+            finally: self.con.execute(f'PRAGMA busy_timeout = {int(self.quiet_wait * 1000)}')
+        return g
+    return deco
 
 class Store:
     "The SQLite results store: `put` one architecture's results atomically, `lookup` what is known, `table` to export."
+    quiet_wait:float = 2. # seconds a write waits for another process's lock before saying so
+
     def __init__(self, path:str|Path|None=None, # database file (None: `default_store_path()`; ':memory:' for tests)
-                 timeout:float=60., # seconds to wait for another process's write lock
+                 timeout:float=60., # seconds a write waits for another process's lock before failing
                 ):
-        self.path = ':memory:' if path == ':memory:' else check_writable(path or default_store_path(), 'store')
+        self.timeout = float(timeout)
+        if path == ':memory:': self.path, state = ':memory:', 'new'
+        else:
+            self.path = check_writable(path or default_store_path(), 'store')
+            state = check_store(self.path)              # reads only: a file that is not a store is refused untouched
+            try: self.path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as e: raise StoreError(f"store {self.path}: cannot create its folder ({e.strerror or e})") from None
         try:
-            self.con = sqlite3.connect(str(self.path), timeout=timeout, isolation_level=None, check_same_thread=False)
-            self.con.execute('PRAGMA journal_mode=WAL'); self.con.execute('PRAGMA synchronous=NORMAL')
-            self.con.executescript(_SCHEMA)
-        except sqlite3.DatabaseError as e: raise ValueError(f"store {self.path}: not a tfnas results store ({e})") from None
+            self.con = sqlite3.connect(str(self.path), timeout=min(self.quiet_wait, self.timeout), isolation_level=None, check_same_thread=False)
+        except sqlite3.Error as e: raise store_error(self.path, e, 'opening it') from None
+        try: self._init(state)
+        except BaseException: self.con.close(); raise
+
+    @_sql('opening it')
+    def _init(self, state:str):
+        "Switch to WAL and set the connection up; create the tables and the marker (a new store) or add the marker (a legacy one)."
+        if self.con.execute('PRAGMA journal_mode').fetchone()[0] != 'wal': self.con.execute('PRAGMA journal_mode=WAL')
+        self.con.execute('PRAGMA synchronous=NORMAL')
+        if state == 'tfnas': return
+        self.con.execute('BEGIN IMMEDIATE')
+        try:
+            if self.con.execute('PRAGMA application_id').fetchone()[0] != APP_ID:   # another process may have made it meanwhile
+                for stmt in filter(str.strip, _SCHEMA.split(';')): self.con.execute(stmt)
+                self.con.execute(f'PRAGMA application_id = {APP_ID}'); self.con.execute(f'PRAGMA user_version = {SCHEMA_VERSION}')
+            self.con.execute('COMMIT')
+        except BaseException:
+            if self.con.in_transaction: self.con.execute('ROLLBACK')
+            raise
 
     def close(self): self.con.close()
     def __enter__(self): return self
     def __exit__(self, *exc): self.close()
     def __repr__(self): return f"Store({str(self.path)!r})"
 
+    @_sql('recording settings')
     def add_settings(self, track:str, settings:dict) -> str:
         "Record `settings` for `track`; returns their key."
         key = settings_key(settings)
-        self.con.execute('INSERT OR IGNORE INTO settings VALUES (?, ?, ?, ?)', (key, track, json.dumps(settings, sort_keys=True), time.time()))
+        row = (key, track, json.dumps(settings, sort_keys=True), time.time())
+        if self.con.execute('SELECT 1 FROM settings WHERE key = ?', (key,)).fetchone() is None:   # known settings: no write, no lock
+            self.con.execute('INSERT OR IGNORE INTO settings VALUES (?, ?, ?, ?)', row)
         return key
 
+    @_sql('reading settings')
     def settings(self, key:str) -> dict:
         "The settings recorded under `key`."
         row = self.con.execute('SELECT settings FROM settings WHERE key = ?', (key,)).fetchone()
         if row is None: raise KeyError(f"store {self.path}: no settings {key!r}")
         return json.loads(row[0])
 
+    @_sql('writing scores', kept=True)
     def put(self, track:str, # track name
             settings_key:str, # from `add_settings`
             arch_key:str, # the architecture's canonical encoding
@@ -105,8 +237,12 @@ class Store:
                 WHERE scores.ok = 0""", rows)
             cur.execute('COMMIT')
         except BaseException:
-            cur.execute('ROLLBACK'); raise
+            if self.con.in_transaction:                  # SQLite rolls back by itself after some errors (a full disk)
+                try: cur.execute('ROLLBACK')
+                except sqlite3.Error: pass               # the first error is the one to report
+            raise
 
+    @_sql('reading scores')
     def lookup(self, track:str, settings_key:str, arch_keys=None, metrics=None) -> dict:
         "`{(arch_key, metric): {'ok', 'values', 'error', 'seconds'}}` for what the store holds (all archs/metrics when None)."
         q, args = 'SELECT arch_key, metric, ok, value, error, seconds FROM scores WHERE track = ? AND settings_key = ?', [track, settings_key]
@@ -117,6 +253,7 @@ class Store:
                 out[(ak, m)] = {'ok': bool(ok), 'values': json.loads(val) if val else None, 'error': err, 'seconds': sec}
         return out
 
+    @_sql('counting scores')
     def count(self, track:str|None=None) -> int:
         "Number of score rows (of `track`)."
         if track is None: return self.con.execute('SELECT COUNT(*) FROM scores').fetchone()[0]
@@ -187,20 +324,42 @@ class Table:
         return '\n'.join(lines)
 
 # %% ../nbs/03_store.ipynb #dca94ed4
+TABLE_SUFFIXES = ('.csv', '.parquet')   # the files `write_table` writes (the extension, in any case, picks the format)
+
+def write_atomic(path:str|Path, # the target
+                 write, # `write(tmp_path)` writes the whole file
+                 what:str='--out', # how to name it in errors
+                 avoid:dict|None=None, # files it must not replace (`check_writable`)
+                 suffixes:tuple=(), # the extensions allowed (none: any)
+                ) -> Path:
+    "Write `path` atomically: `write` fills a temporary file in the same folder, renamed over `path` when complete."
+    p = check_writable(path, what, avoid, suffixes)
+    made = [q for q in reversed(p.parents) if not q.exists()]
+    try: p.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as e: raise OSError(f"{what} {p}: cannot create its folder ({e.strerror or e})") from None
+    tmp = None
+    try:
+        fd, tmp = tempfile.mkstemp(dir=p.parent, prefix=f'.{p.name}.', suffix='.tmp'); os.close(fd)
+        write(tmp)
+        os.replace(tmp, p)
+    except BaseException:
+        for q in [tmp] if tmp else []:
+            if os.path.exists(q): os.remove(q)
+        for q in reversed(made):
+            with contextlib.suppress(OSError): q.rmdir()
+        raise
+    return p
+
 def write_table(df, # a `Table` or a pandas DataFrame
                 path:str|Path, # `.csv` or `.parquet`
+                avoid:dict|None=None, # files it must not replace (the store, the inputs)
                ) -> Path:
     "Write `df` to `path` atomically (temporary file in the same folder, then rename)."
-    p = check_writable(path, '--out')
-    fd, tmp = tempfile.mkstemp(dir=p.parent, prefix=f'.{p.name}.', suffix='.tmp'); os.close(fd)
-    try:
-        if p.suffix == '.parquet':
+    def write(tmp):
+        if Path(path).suffix.lower() == '.parquet':
             try: (df.frame() if isinstance(df, Table) else df).to_parquet(tmp, index=False)
-            except ImportError: raise ValueError(f"--out {p}: writing Parquet needs pyarrow (pip install pyarrow); or use a .csv name") from None
+            except ImportError: raise ValueError(f"--out {path}: writing Parquet needs pyarrow (pip install pyarrow); or use a .csv name") from None
         elif isinstance(df, Table):
             with open(tmp, 'w', encoding='utf-8', newline='') as f: df.write_csv(f)
         else: df.to_csv(tmp, index=False)
-        os.replace(tmp, p)
-    finally:
-        if os.path.exists(tmp): os.remove(tmp)
-    return p
+    return write_atomic(path, write, '--out', avoid, TABLE_SUFFIXES)

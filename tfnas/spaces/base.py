@@ -10,7 +10,7 @@ from torch import nn
 from ..registry import Registry
 
 # %% auto #0
-__all__ = ['SPACES', 'Space', 'register_space', 'get_space', 'list_spaces', 'sample_distinct']
+__all__ = ['SPACES', 'MAX_ARCHS', 'Space', 'register_space', 'get_space', 'list_spaces', 'sample_distinct']
 
 # %% ../../nbs/16_spaces.base.ipynb #167d75ca
 class Space:
@@ -27,8 +27,14 @@ class Space:
         try: return self.validate(json.loads(s))
         except json.JSONDecodeError as e: raise ValueError(f"{self.name}: cannot decode architecture {s[:80]!r}: {e}") from None
     def arch_id(self, arch) -> str: return self.encode(arch)
+    def arch_group(self, arch) -> str:
+        "Equivalence key for grouping: architectures that are the same network (repeat runs, isomorphic cells) share it."
+        return self.encode(arch)
     def mutate(self, arch, rng:random.Random): raise NotImplementedError(f"{type(self).__name__}.mutate")
     def enumerate(self): raise NotImplementedError(f"{type(self).__name__} cannot be enumerated")
+    def size(self) -> int|None:
+        "How many architectures an enumerable space holds (None for one that is only sampled); override where counting is slow."
+        return sum(1 for _ in self.enumerate()) if self.supports('enumerate') else None
     def param_count(self, arch, **build_kwargs) -> int:
         "Parameters of `build(arch, **build_kwargs)`; subclasses count without building when they can."
         return int(sum(p.numel() for p in self.build(arch, **build_kwargs).parameters()))
@@ -53,24 +59,31 @@ def get_space(name:str) -> Space:
 def list_spaces() -> list[str]: return SPACES.names()
 
 # %% ../../nbs/16_spaces.base.ipynb #3068d142
+MAX_ARCHS = 100_000   # architectures drawn or listed for one run at most: they are held in memory
+
 def sample_distinct(space:Space, # a space with `sample`
                     n:int, # how many distinct architectures
                     seed:int=0, # seeds the sampling
                     fits:Callable|None=None, # optional filter `fits(arch) -> bool` (e.g. a parameter budget)
                     max_tries:int|None=None, # give up after this many draws (default 100 n + 1000)
+                    progress:bool=False, # show a progress bar of the architectures found
+                    limit:int=MAX_ARCHS, # the most architectures one call may draw
                    ) -> list:
     "`n` distinct (by `encode`) architectures sampled with `random.Random(seed)`; a clear error when the space is too small."
     if n < 1: raise ValueError(f"the number of architectures must be >= 1, got {n}")
-    if space.supports('enumerate') and fits is None:
-        size = sum(1 for _ in space.enumerate())
-        if n > size: raise ValueError(f"the {space.name} space has only {size} architectures, {n} asked for")
+    if n > limit: raise ValueError(f"{n:,} architectures asked for; at most {limit:,} are drawn in one run (they are held in memory): "
+                                   "split the run into several seeds, or give a file of architectures")
+    if fits is None and (size := space.size()) is not None and n > size:
+        raise ValueError(f"the {space.name} space has only {size} architectures, {n} asked for")
+    from tqdm.auto import tqdm
     rng, seen, out, tries = random.Random(seed), set(), [], 0
     max_tries = max_tries or 100 * n + 1000
-    while len(out) < n:
-        if tries >= max_tries:
-            raise ValueError(f"{space.name}: found only {len(out)} distinct architectures{' that fit' if fits else ''} in {tries} draws")
-        a = space.sample(rng); tries += 1
-        k = space.encode(a)
-        if k in seen or (fits is not None and not fits(a)): continue
-        seen.add(k); out.append(a)
+    with tqdm(total=n, desc=f"sampling {space.name}", unit='arch', disable=not progress, leave=False, delay=2) as bar:   # shown after 2 s
+        while len(out) < n:
+            if tries >= max_tries:
+                raise ValueError(f"{space.name}: found only {len(out)} distinct architectures{' that fit' if fits else ''} in {tries} draws")
+            a = space.sample(rng); tries += 1
+            k = space.encode(a)
+            if k in seen or (fits is not None and not fits(a)): continue
+            seen.add(k); out.append(a); bar.update(1)
     return out

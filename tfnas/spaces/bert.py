@@ -377,6 +377,11 @@ class NASBertSpace(Space):
             for depth in self.choices['num_encoder_layers']:
                 for ls in itertools.product(layers, repeat=depth): yield dict(hidden_size=H, encoder_layers=[dict(l) for l in ls])
 
+    def size(self) -> int:
+        "How many architectures `enumerate` yields, by its closed form (enumerating them takes about a minute)."
+        L = sum(len(ps) for ps in self.operations.values()) * math.prod(len(self.choices[f]) for f in LAYER_FIELDS[2:])
+        return len(self.choices['hidden_size']) * sum(L ** d for d in self.choices['num_encoder_layers'])
+
     def build(self, arch, pipeline:str|None=None, # 'paper' | 'trained' (default: the space's)
               **config_kwargs) -> NASBertModel:
         "The model of `arch` at initialisation (seed it with `tfnas.core.seeded`)."
@@ -387,6 +392,12 @@ class NASBertSpace(Space):
         return '|'.join([f"H{a['hidden_size']}"] + [':'.join(str(l[f]) for f in LAYER_FIELDS) for l in a['encoder_layers']])
 
     def arch_id(self, arch) -> str: return self.encode(arch)
+
+    def arch_group(self, arch) -> str:
+        "The encoding with `feed_forward_dimension` 1024 in every layer of one feed-forward layer (which never reads it)."
+        a = self.decode(arch) if isinstance(arch, str) else validate_arch(arch)
+        ls = [dict(l, feed_forward_dimension=1024) if l['num_feed_forward'] == 1 else l for l in a['encoder_layers']]
+        return self.encode(dict(a, encoder_layers=ls))
 
     def decode(self, s:str) -> dict:
         if s.lstrip().startswith('{'): return super().decode(s)

@@ -4,7 +4,7 @@
 
 # %% ../../nbs/13_spaces.darts.ipynb #1989502f
 from __future__ import annotations
-import dataclasses, itertools, json, random
+import ast, dataclasses, itertools, json, random
 from dataclasses import dataclass
 import torch
 import torch.nn.functional as F
@@ -13,10 +13,12 @@ from .base import Space, register_space
 
 # %% auto #0
 __all__ = ['PRIMITIVES', 'GENOTYPE_OPS', 'STEPS', 'CELL_TYPES', 'EDGES', 'ALPHA_SHAPE', 'GENOTYPE_FIELDS', 'DARTS_V1', 'DARTS_V2',
-           'PC_DARTS', 'Zero', 'ReLUConvBN', 'DilConv', 'SepConv', 'FactorizedReduce', 'make_op', 'op_params',
-           'Genotype', 'to_genotype', 'cell_plan', 'DARTSCell', 'AuxiliaryHeadCIFAR', 'DARTSNet', 'param_count',
-           'MixedEdge', 'MixedCell', 'check_alpha', 'DARTSSupernet', 'darts_cell', 'edge_param_costs', 'pareto_front',
-           'best_under_budget', 'genotype_from_alpha', 'sample_genotype', 'mutate_genotype', 'DARTSSpace']
+           'PC_DARTS', 'P_DARTS', 'GDAS_V1', 'SNAS_MILD', 'SNAS_MODERATE', 'DRNAS', 'PUBLISHED', 'NASLIB_OPS',
+           'FULL_CONCAT', 'Zero', 'ReLUConvBN', 'DilConv', 'SepConv', 'FactorizedReduce', 'make_op', 'op_params',
+           'Genotype', 'to_genotype', 'to_compact', 'from_compact', 'canonical_cell', 'canonical_genotype', 'cell_plan',
+           'DARTSCell', 'AuxiliaryHeadCIFAR', 'DARTSNet', 'param_count', 'MixedEdge', 'MixedCell', 'check_alpha',
+           'DARTSSupernet', 'darts_cell', 'edge_param_costs', 'pareto_front', 'best_under_budget',
+           'genotype_from_alpha', 'sample_genotype', 'mutate_genotype', 'DARTSSpace']
 
 # %% ../../nbs/13_spaces.darts.ipynb #41898e20
 PRIMITIVES = ('none', 'max_pool_3x3', 'avg_pool_3x3', 'skip_connect',
@@ -198,6 +200,96 @@ PC_DARTS = Genotype(
     reduce=[('sep_conv_5x5', 1), ('max_pool_3x3', 0), ('sep_conv_5x5', 1), ('sep_conv_5x5', 2), ('sep_conv_3x3', 0),
             ('sep_conv_3x3', 3), ('sep_conv_3x3', 1), ('sep_conv_3x3', 2)], reduce_concat=range(2, 6))
 
+# %% ../../nbs/13_spaces.darts.ipynb #f02a5762
+P_DARTS = Genotype(
+    normal=[('skip_connect', 0), ('dil_conv_3x3', 1), ('skip_connect', 0), ('sep_conv_3x3', 1), ('sep_conv_3x3', 1),
+            ('sep_conv_3x3', 3), ('sep_conv_3x3', 0), ('dil_conv_5x5', 4)], normal_concat=range(2, 6),
+    reduce=[('avg_pool_3x3', 0), ('sep_conv_5x5', 1), ('sep_conv_3x3', 0), ('dil_conv_5x5', 2), ('max_pool_3x3', 0),
+            ('dil_conv_3x3', 1), ('dil_conv_3x3', 1), ('dil_conv_5x5', 3)], reduce_concat=range(2, 6))
+GDAS_V1 = Genotype(
+    normal=[('skip_connect', 0), ('skip_connect', 1), ('skip_connect', 0), ('sep_conv_5x5', 2), ('sep_conv_3x3', 3),
+            ('skip_connect', 0), ('sep_conv_5x5', 4), ('sep_conv_3x3', 3)], normal_concat=range(2, 6),
+    reduce=[('sep_conv_5x5', 0), ('sep_conv_3x3', 1), ('sep_conv_5x5', 2), ('sep_conv_5x5', 1), ('dil_conv_5x5', 2),
+            ('sep_conv_3x3', 1), ('sep_conv_5x5', 0), ('sep_conv_5x5', 1)], reduce_concat=range(2, 6))
+SNAS_MILD = Genotype(
+    normal=[('sep_conv_3x3', 0), ('sep_conv_3x3', 1), ('skip_connect', 0), ('dil_conv_3x3', 1), ('skip_connect', 0),
+            ('skip_connect', 1), ('skip_connect', 0), ('sep_conv_3x3', 1)], normal_concat=range(2, 6),
+    reduce=[('max_pool_3x3', 0), ('max_pool_3x3', 1), ('max_pool_3x3', 1), ('skip_connect', 2), ('max_pool_3x3', 1),
+            ('skip_connect', 2), ('max_pool_3x3', 0), ('dil_conv_5x5', 2)], reduce_concat=range(2, 6))
+SNAS_MODERATE = Genotype(
+    normal=[('dil_conv_5x5', 0), ('skip_connect', 1), ('sep_conv_3x3', 0), ('skip_connect', 1), ('skip_connect', 0),
+            ('skip_connect', 1), ('sep_conv_3x3', 0), ('dil_conv_5x5', 1)], normal_concat=range(2, 6),
+    reduce=[('max_pool_3x3', 0), ('max_pool_3x3', 1), ('sep_conv_5x5', 0), ('dil_conv_5x5', 1), ('sep_conv_5x5', 0),
+            ('sep_conv_5x5', 1), ('sep_conv_5x5', 0), ('sep_conv_5x5', 1)], reduce_concat=range(2, 6))
+DRNAS = Genotype(
+    normal=[('sep_conv_3x3', 0), ('sep_conv_5x5', 1), ('sep_conv_3x3', 1), ('sep_conv_3x3', 2), ('skip_connect', 0),
+            ('sep_conv_3x3', 1), ('sep_conv_3x3', 2), ('dil_conv_5x5', 3)], normal_concat=range(2, 6),
+    reduce=[('max_pool_3x3', 0), ('sep_conv_5x5', 1), ('dil_conv_5x5', 2), ('sep_conv_5x5', 1), ('sep_conv_5x5', 1),
+            ('dil_conv_5x5', 3), ('skip_connect', 4), ('sep_conv_5x5', 1)], reduce_concat=range(2, 6))
+PUBLISHED = {'DARTS_V1': DARTS_V1, 'DARTS_V2': DARTS_V2, 'PC_DARTS': PC_DARTS, 'P_DARTS': P_DARTS, 'GDAS_V1': GDAS_V1,
+             'SNAS_MILD': SNAS_MILD, 'SNAS_MODERATE': SNAS_MODERATE, 'DRNAS': DRNAS}  # name -> genotype
+
+# %% ../../nbs/13_spaces.darts.ipynb #242edee5
+NASLIB_OPS = ('max_pool_3x3', 'avg_pool_3x3', 'skip_connect', 'sep_conv_3x3', 'sep_conv_5x5',
+              'dil_conv_3x3', 'dil_conv_5x5')  # the op indices of NASLib's compact DARTS encoding
+FULL_CONCAT = tuple(range(2, STEPS + 2))  # every intermediate node concatenated
+
+def to_compact(arch, # a `Genotype` or anything `to_genotype` accepts
+              ) -> str:
+    "NASLib's compact encoding of `arch`, as the string its files use as keys: '[[(input, op), ...], [...]]'."
+    g = to_genotype(arch)
+    if (g.normal_concat, g.reduce_concat) != (FULL_CONCAT, FULL_CONCAT):
+        raise ValueError(f'to_compact: NASLib\'s compact encoding needs both concat lists {list(FULL_CONCAT)}, '
+                         f'got {list(g.normal_concat)} and {list(g.reduce_concat)}')
+    return str([[(i, NASLIB_OPS.index(o)) for o, i in getattr(g, k)] for k in CELL_TYPES])
+
+def from_compact(key, # NASLib's compact encoding: its string form or nested sequences
+                ) -> Genotype:
+    "The `Genotype` of NASLib's compact encoding; `ValueError` naming what is wrong."
+    what = f'NASLib compact encoding {str(key)[:90]!r}'
+    if isinstance(key, str):
+        try: key = ast.literal_eval(key.strip())
+        except (ValueError, SyntaxError): raise ValueError(f'{what}: not a Python literal') from None
+    shape = 'expected [[(input, op) x 8 normal], [(input, op) x 8 reduce]]'
+    if not isinstance(key, (list, tuple)) or len(key) != 2: raise ValueError(f'{what}: {shape}')
+    cells = []
+    for c, k in zip(key, CELL_TYPES):
+        if not isinstance(c, (list, tuple)) or len(c) != 2 * STEPS: raise ValueError(f'{what}: {shape}')
+        ents = []
+        for n, e in enumerate(c):
+            if not isinstance(e, (list, tuple)) or len(e) != 2 or not all(isinstance(v, int) and not isinstance(v, bool) for v in e):
+                raise ValueError(f'{what}: {k}[{n}] is {e!r}; expected an (input, op) pair of integers')
+            if not 0 <= e[1] < len(NASLIB_OPS): raise ValueError(f'{what}: {k}[{n}]: op index {e[1]} out of range 0..{len(NASLIB_OPS) - 1}')
+            ents.append((NASLIB_OPS[e[1]], e[0]))
+        cells.append(ents)
+    try: return Genotype(cells[0], FULL_CONCAT, cells[1], FULL_CONCAT)
+    except ValueError as e: raise ValueError(f'{what}: {e}') from None
+
+# %% ../../nbs/13_spaces.darts.ipynb #01e53172
+def canonical_cell(entries, # 8 (op, input) pairs of one cell
+                   concat, # its concatenated nodes
+                  ) -> tuple:
+    "`(entries, concat)` of the smallest equivalent cell: nodes renumbered (inputs first), each node's pair sorted by (input, op)."
+    best = None
+    for perm in itertools.permutations(range(2, STEPS + 2)):                # perm[k]: the new label of node k + 2
+        new = {0: 0, 1: 1, **{k + 2: p for k, p in enumerate(perm)}}
+        nodes, ok = {}, True
+        for k in range(STEPS):
+            pair = [(op, new[i]) for op, i in entries[2 * k:2 * k + 2]]
+            if any(i >= perm[k] for _, i in pair): ok = False; break         # a node must come after its inputs
+            nodes[perm[k]] = sorted(pair, key=lambda e: (e[1], e[0]))
+        if not ok: continue
+        cand = (tuple(e for n in sorted(nodes) for e in nodes[n]), tuple(sorted(new[c] for c in concat)))
+        if best is None or cand < best: best = cand
+    return best
+
+def canonical_genotype(arch, # a `Genotype` or anything `to_genotype` accepts
+                      ) -> Genotype:
+    "The canonical representative of `arch`'s isomorphism class (see `canonical_cell`)."
+    g = to_genotype(arch)
+    (n, nc), (r, rc) = (canonical_cell(getattr(g, k), getattr(g, k + '_concat')) for k in CELL_TYPES)
+    return Genotype(n, nc, r, rc)
+
 # %% ../../nbs/13_spaces.darts.ipynb #e04a4f12
 def cell_plan(C:int, # channels of the first cells
               layers:int, # number of cells
@@ -304,13 +396,24 @@ def param_count(genotype, # a `Genotype` or anything `to_genotype` accepts
     return n
 
 # %% ../../nbs/13_spaces.darts.ipynb #63e07064
+_CONVS = tuple(o for o in PRIMITIVES if o.startswith(('sep_', 'dil_')))  # the ops that start with ReLU
+
+def _after_relu(op:nn.Module, r):
+    "`op(x)` for a DilConv or SepConv `op`, given `r = relu(x)` (its first ReLU skipped)."
+    first, rest = (op, ()) if isinstance(op, DilConv) else (op[0], list(op)[1:])   # a SepConv is two DilConv blocks
+    for m in list(first)[1:]: r = m(r)
+    for b in rest: r = b(r)
+    return r
+
 class MixedEdge(nn.Module):
     "All 8 candidate ops of one edge (search settings): `forward(x, w) = sum_o w[o] * op_o(x)`."
     def __init__(self, C:int, stride:int):
         super().__init__()
         self.ops = nn.ModuleList(make_op(o, C, stride, search=True) for o in PRIMITIVES)
     def forward(self, x, w):  # ops[0] is `none`: w[0] * 0 changes neither the output nor any gradient
-        return sum(w[o] * self.ops[o](x) for o in range(1, len(PRIMITIVES)))
+        r = F.relu(x)         # one ReLU for the 4 convolutions (each starts with the same ReLU): less to store for a backward
+        return sum(w[o] * (_after_relu(self.ops[o], r) if PRIMITIVES[o] in _CONVS else self.ops[o](x))
+                   for o in range(1, len(PRIMITIVES)))
 
 class MixedCell(nn.Module):
     "A search cell: every input and earlier node feeds every later node through a `MixedEdge`; nodes 2..5 concatenated."
@@ -357,6 +460,12 @@ class DARTSSupernet(nn.Module):
         s0 = s1 = self.stem(x)
         for cell in self.cells: s0, s1 = s1, cell(s0, s1, weights['reduce' if cell.reduction else 'normal'])
         return self.classifier(self.global_pooling(s1).flatten(1))
+    def active_parameters(self, weights:dict) -> list:
+        "Parameters that can get a nonzero gradient under `weights`: all but those of ops whose weight is exactly 0."
+        on = {k: (v.detach() != 0).tolist() for k, v in check_alpha(weights).items()}
+        off = {id(p) for cell in self.cells for e, edge in enumerate(cell.edges) for o, op in enumerate(edge.ops)
+               if not on['reduce' if cell.reduction else 'normal'][e][o] for p in op.parameters()}
+        return [p for p in self.parameters() if id(p) not in off]
 
 # %% ../../nbs/13_spaces.darts.ipynb #1713abf6
 def _node_rows(i:int) -> range:
@@ -456,8 +565,13 @@ class DARTSSpace(Space):
     def build(self, arch, num_classes:int=10, C:int=36, layers:int=20, auxiliary:bool=False, search:bool=False) -> nn.Module:
         return DARTSNet(self.validate(arch), num_classes, C, layers, auxiliary, search)
     def encode(self, arch) -> str: return self.validate(arch).to_json()
-    def decode(self, s:str) -> Genotype: return self.validate(s)
+    def decode(self, s:str) -> Genotype:
+        "A genotype from its JSON, or from NASLib's compact encoding ('[[(input, op), ...], [...]]')."
+        return from_compact(s) if isinstance(s, str) and s.lstrip().startswith('[[') else self.validate(s)
     def arch_id(self, arch) -> str: return self.encode(arch)
+    def arch_group(self, arch) -> str:
+        "The key shared by isomorphic genotypes (`canonical_genotype`'s JSON)."
+        return canonical_genotype(arch).to_json()
     def mutate(self, arch, rng:random.Random) -> Genotype: return mutate_genotype(arch, rng)
     def param_count(self, arch, num_classes:int=10, C:int=36, layers:int=20, auxiliary:bool=False, search:bool=False) -> int:
         return param_count(self.validate(arch), num_classes, C, layers, auxiliary, search)

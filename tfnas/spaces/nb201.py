@@ -15,7 +15,7 @@ from .base import Space, register_space
 __all__ = ['OPS', 'NASLIB_OPS', 'EDGES', 'NASLIB_EDGES', 'N_ARCHS', 'parse_arch', 'arch_str', 'to_naslib', 'from_naslib',
            'enumerate_archs', 'mutate_arch', 'ReLUConvBN', 'Zero', 'AvgPool3x3', 'make_op', 'Cell', 'ResBlock',
            'NB201Net', 'param_count', 'all_op_indices', 'all_param_counts', 'is_live', 'all_live', 'effective_arch',
-           'MixedCell', 'NB201Supernet', 'NB201Space']
+           'canonical_cell', 'MixedCell', 'NB201Supernet', 'NB201Space']
 
 # %% ../../nbs/12_spaces.nb201.ipynb #4a8f62f4
 OPS = ('none', 'skip_connect', 'nor_conv_1x1', 'nor_conv_3x3', 'avg_pool_3x3')  # NAS-Bench-201's op names (its own order)
@@ -234,6 +234,16 @@ def effective_arch(arch:str) -> str:
     for j in (2, 1, 0): bwd[j] = any(bwd[t] and ops[k] != 'none' for k, (jj, t) in enumerate(EDGES) if jj == j)
     return arch_str([o if fwd[j] and bwd[t] else 'none' for o, (j, t) in zip(ops, EDGES)])
 
+# %% ../../nbs/12_spaces.nb201.ipynb #386f78a1
+def canonical_cell(arch:str) -> str:
+    "The effective cell of `arch`, with nodes 1 and 2 swapped when that is allowed and gives a smaller string."
+    ops = list(parse_arch(effective_arch(arch)))
+    spellings = [ops]
+    if ops[EDGES.index((1, 2))] == 'none':
+        sw = {0: 0, 1: 2, 2: 1, 3: 3}
+        spellings.append([ops[EDGES.index(tuple(sorted((sw[a], sw[b]))))] for a, b in EDGES])
+    return arch_str(min(spellings))
+
 # %% ../../nbs/12_spaces.nb201.ipynb #9368c065
 class MixedCell(nn.Module):
     "A NAS-Bench-201 cell whose edge k computes sum_o w[k, o] * op_o(input) over the five ops (`none` skipped: it is zero)."
@@ -299,6 +309,7 @@ class NB201Space(Space):
     def build(self, arch, num_classes:int=10, C:int=16, N:int=5, **kw) -> nn.Module:
         return NB201Net(self.validate(arch), num_classes=num_classes, C=C, N=N, **kw)
     def arch_id(self, arch) -> str: return self.validate(arch)
+    def arch_group(self, arch) -> str: return canonical_cell(self.validate(arch))
     def encode(self, arch) -> str: return self.validate(arch)
     def decode(self, s:str) -> str: return self.validate(s)
     def mutate(self, arch, rng:random.Random) -> str: return mutate_arch(self.validate(arch), rng)

@@ -4,7 +4,7 @@
 
 # %% ../../nbs/10_spaces.rnn.ipynb #cfed4852
 from __future__ import annotations
-import contextlib, functools, json, math, random, hashlib
+import contextlib, functools, itertools, json, math, random, hashlib
 from typing import Callable
 import torch
 from torch import nn
@@ -15,7 +15,7 @@ __all__ = ['ACTIVATIONS', 'ARITY', 'OPS', 'SKIP_STRIDE', 'RNN_RECIPE', 'LSTM_REC
            'RecipeError', 'parse_recipe', 'hidden_tuple_size', 'topo_order', 'validate_recipe', 'onednn_available',
            'pack_t', 'mm_t', 'needed_nodes', 'RecipeCell', 'cell_biases', 'project', 'cell_step', 'RecipeRNN',
            'LockedDropout', 'embedded_dropout', 'skip_draws', 'normal_draws', 'materialize_cpu', 'RNNModel', 'bptt',
-           'sample_recipe', 'recipe_key', 'mutate_recipe', 'NASBenchNLPSpace']
+           'sample_recipe', 'recipe_key', 'mutate_recipe', 'canonical_recipe', 'NASBenchNLPSpace']
 
 # %% ../../nbs/10_spaces.rnn.ipynb #96eeed8d
 ACTIVATIONS = {'activation_tanh': torch.tanh, 'activation_sigm': torch.sigmoid,
@@ -548,6 +548,47 @@ def mutate_recipe(recipe:dict, rng:random.Random, max_tries:int=100) -> dict:
         if recipe_key(r) != recipe_key(r0) and set(base) <= {i for s in r.values() for i in s['input']}: return r
     raise RuntimeError(f"no valid mutation of the recipe in {max_tries} tries")
 
+# %% ../../nbs/10_spaces.rnn.ipynb #5c37c06c
+_COMMUTATIVE = ('linear', 'elementwise_sum', 'elementwise_prod')  # input order changes nothing (a blend's does)
+
+def _fixed(n:str) -> bool: return n == 'x' or _idx(n, 'h_prev_') is not None or _idx(n, 'h_new_') is not None
+def _digest(v) -> str: return hashlib.sha1(json.dumps(v).encode()).hexdigest()[:16]
+
+def canonical_recipe(recipe:dict|str, # a recipe (dict or JSON string)
+                     max_labellings:int=100_000, # refuse cells more symmetric than this (none of the benchmark's is)
+                    ) -> dict:
+    "The live part of `recipe` with canonical node names and sorted commutative inputs: isomorphic cells give equal dicts."
+    r = validate_recipe(recipe)
+    r = _prune(r, hidden_tuple_size(r))
+    order = topo_order(r)
+    def inputs(n, name):  # n's inputs under the naming `name`, sorted when the op is commutative
+        v = [name.get(i, i) for i in r[n]['input']]
+        return sorted(v) if r[n]['op'] in _COMMUTATIVE else v
+    col = {}
+    for n in order: col[n] = _digest([n if _fixed(n) else '', r[n]['op'], inputs(n, col)])
+    users = {n: [] for n in order}
+    for n in order:
+        for p, i in enumerate(r[n]['input']):
+            if i in users: users[i].append((n, p if r[n]['op'] == 'blend' else -1))
+    while True:  # refine by inputs and readers until no class splits
+        new = {n: _digest([col[n], inputs(n, col), sorted([col[u], p] for u, p in users[n])]) for n in order}
+        if len(set(new.values())) == len(set(col.values())): break
+        col = new
+    rank = {c: j for j, c in enumerate(sorted(set(col.values())))}
+    classes = {}
+    for n in order:
+        if not _fixed(n): classes.setdefault(col[n], []).append(n)
+    free = [v for _, v in sorted(classes.items()) if len(v) > 1]
+    if (total := math.prod(math.factorial(len(v)) for v in free)) > max_labellings:
+        raise RecipeError(f"recipe: {total} equivalent namings to compare (more than max_labellings={max_labellings})")
+    best = None
+    for perms in itertools.product(*(itertools.permutations(v) for v in free)):
+        idx = {n: j for p in perms for j, n in enumerate(p)}
+        name = {n: n if _fixed(n) else f'n{rank[col[n]]:02d}_{idx.get(n, 0)}' for n in order}
+        out = {name[n]: {'op': r[n]['op'], 'input': inputs(n, name)} for n in order}
+        if best is None or recipe_key(out) < recipe_key(best): best = out
+    return {n: best[n] for n in sorted(best)}
+
 # %% ../../nbs/10_spaces.rnn.ipynb #345be40c
 from .base import Space, register_space
 
@@ -562,6 +603,7 @@ class NASBenchNLPSpace(Space):
     def mutate(self, arch, rng:random.Random) -> dict: return mutate_recipe(arch, rng)
     def encode(self, arch) -> str: return recipe_key(self.validate(arch))
     def arch_id(self, arch) -> str: return 'r' + hashlib.sha1(self.encode(arch).encode()).hexdigest()[:10]
+    def arch_group(self, arch) -> str: return recipe_key(canonical_recipe(arch))
     def build(self, arch, **opts) -> RNNModel:
         "The language model around `arch`; `opts` override the sizes/dropouts (see `RNNModel`)."
         return RNNModel(arch, **{**self.defaults, **opts})

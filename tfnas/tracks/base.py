@@ -7,19 +7,21 @@ from __future__ import annotations
 import importlib, math, pkgutil
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 from ..registry import Registry
 from ..core import resolve_metrics
-from ..spaces.base import Space, sample_distinct
+from ..spaces.base import Space, sample_distinct, MAX_ARCHS
 
 # %% auto #0
-__all__ = ['TRACKS', 'OptionError', 'Option', 'Track', 'register_track', 'load_tracks', 'get_track', 'list_tracks']
+__all__ = ['INT_MAX', 'TRACKS', 'OptionError', 'Option', 'check_needs', 'Track', 'register_track', 'load_tracks', 'get_track',
+           'list_tracks']
 
 # %% ../../nbs/69_tracks.base.ipynb #6d0e9673
 class OptionError(ValueError):
     "A bad option value: reported as one line naming the option."
 
-_KINDS = ('value', 'file', 'dir')
+_KINDS = ('value', 'file', 'dir', 'out', 'store')
+INT_MAX = 2**63 - 1   # the largest integer option: torch, NumPy and SQLite hold 64-bit integers
 
 @dataclass(frozen=True)
 class Option:
@@ -30,9 +32,14 @@ class Option:
     help:str='' # one line for `--help`
     min:float|None=None # inclusive lower bound of a number (sizes: 1)
     choices:tuple|None=None # the allowed values
-    kind:str='value' # 'file' or 'dir': must resolve to an existing file / directory
+    kind:str='value' # 'file' or 'dir': must resolve to an existing file / directory; 'out', 'store': a file the command writes
     settings:bool=True # does the value change scores (part of the store's settings key)?
     multiple:bool=False # a list of values
+    max:float|None=None # inclusive upper bound of a number (an int is at most `INT_MAX` in any case)
+    needs:tuple=() # what it has an effect only with: 'name' (given), '!name' (not given), 'name=PATTERN' (a value matching it)
+    verbs:tuple|None=None # the command-line verbs that offer it (None: every verb)
+    suffixes:tuple=() # kind 'out': the file extensions written (any case)
+    parse:Callable|None=None # checks a value further (e.g. its syntax); its `ValueError` becomes an `OptionError` naming the flag
     def __post_init__(self):
         if not self.name.isidentifier(): raise ValueError(f"option name must be an identifier, got {self.name!r}")
         if self.kind not in _KINDS: raise ValueError(f"option {self.name!r}: kind must be one of {_KINDS}, got {self.kind!r}")
@@ -44,12 +51,23 @@ class Option:
         if self.multiple and isinstance(value, (list, tuple)): return [self._one(v) for v in value]
         return self._one(value)
     def _one(self, v):
+        if self.type is str and isinstance(v, str) and not v.strip() and v != self.default:
+            raise OptionError(f"{self.flag}: an empty value")      # '' would otherwise pass for 'not given' and fall back in silence
         try: v = (v if isinstance(v, bool) else str(v).lower() in ('1', 'true', 'yes')) if self.type is bool else self.type(v)
         except (TypeError, ValueError): raise OptionError(f"{self.flag}: expected {self.type.__name__}, got {v!r}") from None
         if self.type in (int, float) and not math.isfinite(v): raise OptionError(f"{self.flag}: must be a finite number, got {v!r}")
         if self.min is not None and v < self.min: raise OptionError(f"{self.flag}: must be >= {self.min:g}, got {v!r}")
+        hi = self.max if self.max is not None else INT_MAX if self.type is int else None
+        if hi is not None and v > hi: raise OptionError(f"{self.flag}: must be <= {hi:g}, got {v!r}" if isinstance(hi, float) else f"{self.flag}: must be <= {hi}, got {v!r}")
+        if self.type is int and v < -INT_MAX: raise OptionError(f"{self.flag}: must be >= {-INT_MAX}, got {v!r}")
         if self.choices is not None and v not in self.choices:
             raise OptionError(f"{self.flag}: must be one of {', '.join(map(str, self.choices))}; got {v!r}")
+        if self.kind in ('out', 'store'):
+            return str(v)                       # the command checks where it writes (`tfnas.store.check_writable`, with `suffixes`)
+        if self.parse is not None:
+            try: self.parse(v)
+            except OptionError: raise
+            except (ValueError, TypeError) as e: raise OptionError(f"{self.flag}: {e}") from None
         if self.kind != 'value':
             from tfnas.data import resolve_data
             try: p = resolve_data(v)
@@ -59,6 +77,24 @@ class Option:
             if self.kind == 'dir' and not p.is_dir(): raise OptionError(f"{self.flag}: {p} is not a directory")
             return str(p)
         return v
+
+def check_needs(options, # `Option`s
+                values:dict, # {name: value}: the options' values and any others the needs name (e.g. the command line's 'archs')
+               ):
+    "Refuse (`OptionError`) an option set to other than its default without what it `needs` ('name', '!name', 'name=PATTERN')."
+    from fnmatch import fnmatchcase
+    flag = lambda n: '--' + n.replace('_', '-')
+    on = lambda n: values.get(n) not in (None, False, '', [])
+    for o in options:
+        if not o.needs or values.get(o.name, o.default) in (o.default, None, False): continue
+        for n in o.needs:
+            name, _, pat = n.lstrip('!').partition('=')
+            if name not in values: continue                 # a need on something this caller does not decide
+            if pat and not fnmatchcase(str(values[name]), pat):
+                raise OptionError(f"{o.flag}: has an effect only with {flag(name)} {pat.replace('*', '')}, not {flag(name)} {values[name]}")
+            if not pat and n.startswith('!') and on(name): raise OptionError(f"{o.flag}: has no effect with {flag(name)}; give one of them")
+            if not pat and not n.startswith('!') and not on(name): raise OptionError(f"{o.flag}: has an effect only with {flag(name)}")
+
 
 # %% ../../nbs/69_tracks.base.ipynb #cd3f2465
 class Track:
@@ -99,8 +135,10 @@ class Track:
         "Options with defaults filled in and each value checked (`OptionError` names a bad one); other keys pass through."
         given = {**(opts or {}), **kw}
         known = {o.name for o in self.options}
-        return {**{k: v for k, v in given.items() if k not in known},
-                **{o.name: o.check(given.get(o.name, o.default)) for o in self.options}}
+        out = {**{k: v for k, v in given.items() if k not in known},
+               **{o.name: o.check(given.get(o.name, o.default)) for o in self.options}}
+        check_needs(self.options, out)
+        return out
 
     def metrics(self, names=None) -> list[str]:
         "Metric names with suite names expanded (default: `default_metrics`), deduplicated; unknown names raise."
@@ -119,30 +157,38 @@ class Track:
 
     def archs(self, spec, # N (sampled, distinct), 'all', 'bench' (the benchmark file), or a file of encoded architectures
               opts:dict, # resolved options (`opts['seed']` seeds the sampling)
+              progress:bool=False, # a progress bar while sampling
              ) -> list:
-        "`(id, arch)` pairs for `--archs`; bad specs raise one line naming `--archs`."
+        "`(id, arch)` pairs for `--archs`; bad specs raise one line naming `--archs`; at most `MAX_ARCHS` drawn or listed."
         sp, spec = self.space(), str(spec)
         if spec == 'bench':
             df = self.benchmark(opts)
             return list(zip(df['arch_id'].astype(str), df['arch']))
         if spec == 'all':
             if not sp.supports('enumerate'): raise OptionError(f"--archs all: the {sp.name} space cannot be enumerated; give a number")
+            if (n := sp.size()) > MAX_ARCHS:
+                raise OptionError(f"--archs all: the {sp.name} space holds {n:,} architectures, more than the {MAX_ARCHS:,} one run "
+                                  "takes (they are held in memory); give a number (sampled) or a file of architectures")
             return [(sp.arch_id(a), a) for a in sp.enumerate()]
         if spec.lstrip('-').isdigit():
-            try: return [(sp.arch_id(a), a) for a in sample_distinct(sp, int(spec), opts.get('seed', 0))]
+            try: return [(sp.arch_id(a), a) for a in sample_distinct(sp, int(spec), opts.get('seed', 0), progress=progress)]
             except ValueError as e: raise OptionError(f"--archs {spec}: {e}" + (" (use 'all')" if 'has only' in str(e) else '')) from None
+        from tfnas.data import read_text
         p = Path(spec)
         if not p.is_file():
             raise OptionError(f"--archs: {spec!r} is not a number, 'all', 'bench' or an existing file of architectures"
                               + (" (it is a directory)" if p.is_dir() else ''))
+        try: text = read_text(p, 'a file of architectures, one per line')
+        except ValueError as e: raise OptionError(f"--archs {e}") from None
         out = []
-        for i, line in enumerate(p.read_text(encoding='utf-8').splitlines(), 1):
+        for i, line in enumerate(text.splitlines(), 1):
             if not line.strip(): continue
             try: a = sp.decode(line.strip())
             except ValueError as e: raise OptionError(f"--archs {p}:{i}: {e}") from None
             out.append((sp.arch_id(a), a))
-        if not out: raise OptionError(f"--archs {p}: the file holds no architectures")
+            if len(out) > MAX_ARCHS: raise OptionError(f"--archs {p}: more than {MAX_ARCHS:,} architectures; split the file into several runs")
         return out
+
 
 # %% ../../nbs/69_tracks.base.ipynb #fb4cbb14
 _LOADED: set = set()

@@ -27,13 +27,15 @@ class BertTrack(Track):
     default_search, default_search_metric = 'best', 'head_confidence'
     bench_groups = {'suite': suites['suite']}
     options = (
-        Option('bench', str, 'nasbench_bert/benchmark.json', 'benchmark.json: a path or a name under $TFNAS_DATA', settings=False),
+        Option('bench', str, 'nasbench_bert/benchmark.json', 'benchmark.json: a path or a name under $TFNAS_DATA (with --archs bench)',
+               settings=False, needs=('archs=bench',), verbs=('score', 'evaluate', 'predict', 'bench')),
         Option('pipeline', str, 'paper', "'paper' (the paper's metric models) or 'trained' (the trained sizes)", choices=('paper', 'trained')),
         Option('batch_size', int, 4, 'texts per batch (the paper: 128)', min=1),
-        Option('seq_len', int, 256, 'tokens per text, [CLS] and [SEP] included (the paper: 512; at most 512)', min=3),
-        Option('text', str, None, f'a text file, one text per line (default: {BERT_TEXT} under $TFNAS_DATA)', kind='file', settings=False),
+        Option('seq_len', int, 256, 'tokens per text, [CLS] and [SEP] included (the paper: 512; the models have 512 positions)', min=3, max=512),
+        Option('text', str, None, f'a text file, one text per line (default: {BERT_TEXT} under $TFNAS_DATA)', kind='file', settings=False,
+               needs=('!synthetic',)),
         Option('synthetic', bool, False, 'seeded Zipf WordPiece ids instead of text'),
-        Option('offset', int, 0, 'first text line used', min=0),
+        Option('offset', int, 0, 'first text line used', min=0, needs=('!synthetic',)),
     )
 
     def space(self):
@@ -43,7 +45,6 @@ class BertTrack(Track):
     def build_kwargs(self, opts:dict) -> dict: return {'pipeline': opts['pipeline']}
 
     def batch(self, opts:dict) -> dict:
-        if opts['seq_len'] > 512: raise OptionError(f"--seq-len: the models have 512 positions, got {opts['seq_len']}")
         if opts['synthetic']:
             from tfnas.batches import wordpiece_id_batch
             return wordpiece_id_batch(opts['batch_size'], opts['seq_len'], seed=opts['seed'])

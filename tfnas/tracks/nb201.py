@@ -18,7 +18,7 @@ NB201_NASLIB = 'nasbench201/naslib_zero_cost_subset.json'
 
 IMAGE_OPTIONS = (
     Option('batch_size', int, 64, 'images per batch', min=1),
-    Option('inputs', str, 'gaussian', "'gaussian', 'smooth' or a .pt file holding x or (x, y)"),
+    Option('inputs', str, 'gaussian', "'gaussian', 'smooth', 'patches' (crops of photographs) or a .pt file holding x or (x, y)"),
     Option('labels', str, 'random', "'random', 'projection' (a function of the image) or 'file' (the y of --inputs)",
            choices=('random', 'projection', 'file')),
     Option('num_classes', int, 10, 'classifier outputs (10 CIFAR-10, 100 CIFAR-100, 120 ImageNet16-120)', min=2))
@@ -27,11 +27,11 @@ def image_track_batch(opts:dict, # a track's resolved options: `IMAGE_OPTIONS` a
                       size:int=32, # image side of synthetic inputs
                      ) -> tuple:
     "The classifier batch of an image track's options (`--batch-size --inputs --labels --num-classes`), via `batches.image_batch`."
-    from tfnas.batches import image_batch
+    from tfnas.batches import image_batch, SYNTHETIC_IMAGES
     inputs, labels = opts['inputs'], opts['labels']
-    if inputs not in ('gaussian', 'smooth') and not Path(inputs).exists():
-        raise OptionError(f"--inputs: {inputs!r} is neither 'gaussian', 'smooth' nor an existing .pt file")
-    if labels == 'file' and inputs in ('gaussian', 'smooth'): raise OptionError("--labels file needs --inputs FILE.pt holding (x, y)")
+    if inputs not in SYNTHETIC_IMAGES and not Path(inputs).exists():
+        raise OptionError(f"--inputs: {inputs!r} is neither one of {', '.join(SYNTHETIC_IMAGES)} nor an existing .pt file")
+    if labels == 'file' and inputs in SYNTHETIC_IMAGES: raise OptionError("--labels file needs --inputs FILE.pt holding (x, y)")
     return image_batch(opts['batch_size'], opts['seed'], inputs, labels, opts['num_classes'], (3, size, size))
 
 class NB201Track(Track):
@@ -57,8 +57,10 @@ class NB201Track(Track):
                     'shared CE pass (ntk_trace_approx snip grad_norm fisher)': ('ntk_trace_approx', 'snip', 'grad_norm', 'fisher'),
                     'cheap suite': suites['cheap']}
     options = IMAGE_OPTIONS + (
-        Option('table', str, None, f'NATS-Bench test-accuracy CSV (default: {NB201_TABLE} under $TFNAS_DATA)', kind='file', settings=False),
-        Option('naslib', str, None, f'NASLib zero-cost JSON for --archs naslib[:K] (default: {NB201_NASLIB})', kind='file', settings=False),
+        Option('table', str, None, f'NATS-Bench test-accuracy CSV (default: {NB201_TABLE} under $TFNAS_DATA)', kind='file', settings=False,
+               verbs=('score', 'search', 'evaluate', 'predict')),
+        Option('naslib', str, None, f'NASLib zero-cost JSON for --archs naslib[:K] (default: {NB201_NASLIB})', kind='file', settings=False,
+               needs=('archs=naslib*',), verbs=('score', 'evaluate', 'predict', 'bench')),
     )
 
     def space(self):
@@ -72,14 +74,12 @@ class NB201Track(Track):
     def _table(self, opts:dict, required:bool=True):
         from tfnas.benchmarks.nb201 import NB201Table
         from tfnas.data import resolve_data
-        key = opts.get('table') or NB201_TABLE
-        if key not in self._tables:
-            if opts.get('table') is None:
-                try: resolve_data(NB201_TABLE, download=required)
-                except FileNotFoundError:
-                    if required: raise
-                    return None
-            self._tables[key] = NB201Table.load(opts.get('table'))
+        try: path = resolve_data(opts.get('table') or NB201_TABLE, download=required)
+        except FileNotFoundError:
+            if required or opts.get('table'): raise
+            return None
+        key = str(path.resolve())           # the file found (under this $TFNAS_DATA, if it changed), read once per process
+        if key not in self._tables: self._tables[key] = NB201Table.load(path)
         return self._tables[key]
     _tables: dict = {}
 
@@ -93,7 +93,7 @@ class NB201Track(Track):
         t = self._table(opts, required=False)
         return None if t is None else t.accuracies(arch)
 
-    def archs(self, spec, opts:dict) -> list:
+    def archs(self, spec, opts:dict, progress:bool=False) -> list:
         "Cells for `--archs`: also 'naslib' (NASLib's 724 cells) and 'naslib:K' (K of them, seeded)."
         spec = str(spec)
         if spec == 'naslib' or spec.startswith('naslib:'):
@@ -104,7 +104,7 @@ class NB201Track(Track):
                 if not k.isdigit() or int(k) < 1: raise OptionError(f"--archs {spec!r}: expected naslib:K with K a positive integer")
                 archs = random.Random(opts.get('seed', 0)).sample(archs, min(int(k), len(archs)))
             return [(a, a) for a in archs]
-        return super().archs(spec, opts)
+        return super().archs(spec, opts, progress)
 
     def reference(self, opts:dict):
         "Forward and backward of the largest cell's network (every edge a 3x3 convolution), plain PyTorch."
