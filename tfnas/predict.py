@@ -382,7 +382,6 @@ def fit(table:pd.DataFrame, # one row per labelled run or architecture: input co
         monotone:dict|None=None, # {input: +1 or -1}: LightGBM may only rise (fall) with that transformed input
         track:str='', space:str='', arch_column:str|None=None, stages:dict|None=None, settings:dict|None=None,
         feature_kw:dict|None=None, signs:dict|None=None, inner_k:int=5, seed:int=0, info:dict|None=None,
-        groups:str|None=None, # column of group labels (e.g. `arch_group`): the inner CV keeps each group in one fold
        ) -> Predictor:
     "Fit a `Predictor` on the labelled rows of `table` (inner CV grouped by architecture)."
     if truth not in table.columns: raise KeyError(f"truth column {truth!r} is not in the table")
