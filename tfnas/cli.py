@@ -397,8 +397,8 @@ def _evaluate(args):
     _too_few(rank_table(df, cols, truth, higher_truth_is_better=higher, n_boot=0), 'evaluate', truth, len(df))
     with _waiting(f"bootstrapping {args.n_boot} resamples for {len(cols)} metric column(s)", args.quiet):
         rt = rank_table(df, cols, truth, higher_truth_is_better=higher, n_boot=args.n_boot, seed=args.seed)
-    tab = _with_peers(t, df, rt, cols, truth, higher)
-    print(tab.round(3).to_string())
+    rt = _with_peers(t, df, rt, cols, truth, higher)
+    print(rt.round(3).to_string())
     if not args.quiet: print(msg)
     if args.out: write_table(rt.reset_index(), args.out, avoid)
 
