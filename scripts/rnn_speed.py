@@ -1,29 +1,21 @@
 #!/usr/bin/env python
-"""Speed of the RNN track (issue 9): profile, check the values against main, benchmark. Run from the repository root:
+"""Speed of the RNN track, the scripts behind `nbs/95_study.speed.ipynb`. Run from the repository root:
 
     export PYTHONPATH=$PWD TFNAS_DATA=/path/to/data
-    python scripts/rnn_speed.py profile --label new --out results/nlp/speed_profile.csv   # component CPU seconds, 1 thread
-    python scripts/rnn_speed.py values --out results/nlp/suite_values_REV.csv            # every suite column, 20 archs (a reference)
-    python scripts/rnn_speed.py check --out results/nlp/speed_check.csv                  # every suite column vs main, 20 archs
-    python scripts/rnn_speed.py check --forward mkl --out ...                            # the same with version 0.1's MKL forward
-    python scripts/rnn_speed.py precision --out results/nlp/speed_float64.csv            # main and new against float64
-    python scripts/rnn_speed.py flips --out results/nlp/forward_flips.csv                # activation codes vs float64, MKL and oneDNN
-    python scripts/rnn_speed.py products --out results/nlp/forward_products.csv          # the forward on MKL vs oneDNN, 2 threads
-    python scripts/rnn_speed.py limit --out results/nlp/forward_limit.csv                # hidden covariance vs its GEMM floor and the LSTM
-    python scripts/rnn_speed.py startup --base ../base --out results/nlp/startup.csv     # start-up of a short command, vs a checkout at ../base
+    python scripts/rnn_speed.py values --out results/nlp/bench_suite_values.csv      # every suite column, 20 archs (the reference)
+    python scripts/rnn_speed.py check --ref results/nlp/bench_suite_values.csv        # every suite column against the reference
+    python scripts/rnn_speed.py limit --no-suite --out results/nlp/bench_floor.csv    # hidden covariance vs its products and the LSTM
+    python scripts/rnn_speed.py profile --label new --out FILE                         # component CPU seconds, 1 thread
+    python scripts/rnn_speed.py precision --ref FILE --check FILE --out FILE          # float32 values against float64
+    python scripts/rnn_speed.py flips --out FILE                                       # activation codes vs float64, MKL and oneDNN
+    python scripts/rnn_speed.py products --out FILE                                    # the forward on MKL vs oneDNN
+    python scripts/rnn_speed.py startup --base ../base --out FILE                      # start-up of a short command vs a checkout
 
-Since version 0.2 the shipped forward multiplies on oneDNN with packed weights; `--forward mkl` (check) and the `mkl`
-arms of `flips` and `products` run version 0.1's forward (`mkl_forward`). `results/nlp/forward_products.csv` was made
-at commit 51ed37b, whose `products` compared MKL with plain-layout oneDNN on the forward's 2-D products only.
-
-The 20 architectures are the first 20 recipe ids of the WikiText-2 logs, scored at PTB's sizes on the paper's batch
-(the PTB test split, 50 x 70, offset 0, seed 0), exactly as `tfnas score nasbench-nlp --corpus corpora/ptb` builds
-them. `profile --append` adds rows to an existing file (e.g. a `--label main` run with PYTHONPATH pointing at an
-export of main's package).
-
-Timing is the package's one harness, `tfnas bench nasbench-nlp` (see 21_metrics.rnn for the command). The committed
-`results/nlp/speed_bench.csv` and `speed_bench_main.csv` (new code and main, timed by the same function during the
-work) were made by this script's former `bench` command at commit 4d589e9."""
+The 20 architectures are the first 20 recipe ids of the WikiText-2 logs (`results/nlp/bench_archs.txt`), scored at
+PTB's sizes on the paper's batch (the PTB test split, 50 x 70, offset 0, seed 0), exactly as
+`tfnas score nasbench-nlp --corpus corpora/ptb` builds them. The `mkl` arms of `check --forward`, `flips` and
+`products` run the forward on MKL's products (`mkl_forward`) instead of oneDNN's. Timing tables come from the
+package's one harness, `tfnas bench nasbench-nlp` (the command is in 95_study.speed)."""
 from __future__ import annotations
 import argparse, contextlib, functools, os, sys, time
 from pathlib import Path
@@ -330,14 +322,14 @@ def main(argv=None):
     pv.add_argument('--out', required=True)
     pc = sub.add_parser('check', help='every suite column vs the reference values of main')
     pc.add_argument('--ids', type=int, nargs='+', default=list(IDS)); pc.add_argument('--threads', type=int, default=2)
-    pc.add_argument('--ref', default='results/nlp/speed_reference_main.csv'); pc.add_argument('--out')
+    pc.add_argument('--ref', default='results/nlp/bench_suite_values.csv'); pc.add_argument('--out')
     pc.add_argument('--forward', choices=('onednn', 'mkl'), default='onednn', help="the forward's products: oneDNN (as shipped since 0.2) or MKL (version 0.1)")
     pf = sub.add_parser('flips', help="activation codes of the forward that differ from float64's, with MKL's and oneDNN's products")
     pf.add_argument('--ids', type=int, nargs='+', default=list(IDS)); pf.add_argument('--threads', type=int, default=2)
     pf.add_argument('--out', required=True)
     pq = sub.add_parser('precision', help="main's and this code's float32 values against float64 on a few architectures")
     pq.add_argument('--ids', type=int, nargs='+', default=[1000146, 1000418, 1000419, 1000782])
-    pq.add_argument('--ref', default='results/nlp/speed_reference_main.csv'); pq.add_argument('--check', default='results/nlp/speed_check.csv')
+    pq.add_argument('--ref', required=True); pq.add_argument('--check', required=True)
     pq.add_argument('--out', required=True)
     pm = sub.add_parser('products', help="the recurrent forward with MKL's and with oneDNN's products: seconds and hidden covariance")
     pm.add_argument('--ids', type=int, nargs='+', default=list(IDS)); pm.add_argument('--threads', type=int, default=2)

@@ -1,6 +1,6 @@
 """A regression checker for metric values: compare a new run of a metric suite with a reference run of the same
 architectures, column by column. Used by `scripts/rnn_speed.py check` and by the reference test of
-`nbs/21_metrics.rnn.ipynb`; the columns `main` (the reference) and `new` name the two runs."""
+`nbs/95_study.speed.ipynb`; the columns `main` (the reference) and `new` name the two runs."""
 from __future__ import annotations
 
 

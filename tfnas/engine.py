@@ -407,7 +407,7 @@ def bench_track(track, # a `Track` or its name
         rows.append(dict(what=f'tfnas score {track.name} --archs 1 --metrics {cheap}: process wall minus scoring', kind='startup',
                          repeats=startup_repeats, **spread([r['wall_s'] - r['scoring_s'] for r in su])))
         rows.append(dict(what='python -c "import torch"', kind='startup', repeats=startup_repeats, **spread([r['torch_s'] for r in su])))
-        # the median of each round's difference: the two processes of a round see the same machine load
+        # the median of each round's difference: the two processes of a round see the same system load
         rows.append(dict(what='start-up beyond importing torch', kind='startup', repeats=startup_repeats,
                          **spread([r['beyond_torch_s'] for r in su])))
     if throughput:

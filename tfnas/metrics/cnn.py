@@ -13,20 +13,29 @@ from ..capture import Capture
 
 
 # %% auto #0
-__all__ = ['WEIGHT_LAYERS', 'classifier_batch', 'weight_layers', 'mean_ce_grad', 'sq_norm', 'snip_score', 'grad_norm_score',
-           'synflow_prepare', 'synflow_score', 'synflow', 'ce_pass', 'shared_ce_pass', 'snip', 'grad_norm', 'fisher',
-           'grasp', 'jacob_cov', 'naswot', 'flops']
+__all__ = ['WEIGHT_LAYERS', 'task_loss', 'classifier_batch', 'weight_layers', 'mean_ce_grad', 'sq_norm', 'snip_score',
+           'grad_norm_score', 'synflow_prepare', 'synflow_score', 'synflow', 'ce_pass', 'shared_ce_pass', 'snip',
+           'grad_norm', 'fisher', 'grasp', 'jacob_cov', 'naswot', 'flops']
 
 # %% ../../nbs/20_metrics.cnn.ipynb #a6dab8a3
 WEIGHT_LAYERS = (nn.Conv1d, nn.Conv2d, nn.Conv3d, nn.Linear)
 
+def task_loss(model:nn.Module, # the model a metric scores
+             ):
+    "The loss the gradient metrics differentiate: `model.task_loss(output, target)` when the model defines one, else cross-entropy."
+    return getattr(model, 'task_loss', None) or F.cross_entropy
+
 def classifier_batch(batch, # `(x, y)`: float inputs and integer class labels with matching first dimension
+                     model:nn.Module|None=None, # the scored model: with a `task_loss`, `y` may be any targets of `len(x)` rows
                     ) -> tuple:
     "Return `(x, y)` after checking the classifier batch convention; `ValueError` otherwise."
     if not (isinstance(batch, (tuple, list)) and len(batch) == 2 and all(isinstance(t, torch.Tensor) for t in batch)):
         raise ValueError(f'classifier metrics need a batch (x, y) of two tensors, got {type(batch).__name__}')
     x, y = batch
     if not x.is_floating_point(): raise ValueError(f'classifier batch: x must be a float tensor, got {x.dtype}')
+    if model is not None and getattr(model, 'task_loss', None) is not None:
+        if len(y) != len(x): raise ValueError(f'task batch: y must hold {len(x)} targets (one per input), got shape {tuple(y.shape)}')
+        return x, y
     if y.dtype not in (torch.int64, torch.int32) or y.ndim != 1 or len(y) != len(x):
         raise ValueError(f'classifier batch: y must be {len(x)} integer labels, got {y.dtype} of shape {tuple(y.shape)}')
     return x, y.long()
@@ -45,9 +54,10 @@ def mean_ce_grad(logits:torch.Tensor, # (b, classes) outputs of a forward pass
                  y:torch.Tensor, # (b,) integer labels
                  wrt, # tensors to differentiate with respect to (parameters, activations)
                  create_graph:bool=False, # keep the graph of the gradient (for a derivative of a function of it)
+                 loss_fn=None, # `loss_fn(outputs, y)` in place of the mean cross-entropy (a task's loss, see `task_loss`)
                 ) -> tuple:
     "`(loss, grads)`: the batch-mean cross-entropy and its gradient w.r.t. each of `wrt` (zeros where it does not depend on one)."
-    loss = F.cross_entropy(logits, y)
+    loss = (loss_fn or F.cross_entropy)(logits, y)
     return loss, _grads(loss, list(wrt), create_graph)
 
 # %% ../../nbs/20_metrics.cnn.ipynb #4aabace6
@@ -91,7 +101,7 @@ def synflow_score(model:nn.Module, # a model after `synflow_prepare`
 @register_metric('synflow', needs=('grad',), higher_is_better=True, families=('cnn',))
 def synflow(model, batch, ctx):
     "SynFlow: sum of |theta * dR/dtheta| with |theta|, an all-ones input, eval-mode BatchNorm, float64."
-    x, _ = classifier_batch(batch)
+    x, _ = classifier_batch(batch, model)
     return float(synflow_score(synflow_prepare(model), tuple(x.shape[1:])).detach())
 
 # %% ../../nbs/20_metrics.cnn.ipynb #fd442f9d
@@ -99,7 +109,7 @@ def ce_pass(model:nn.Module, # a private copy of the model (put in train mode)
             batch, # `(x, y)`
            ) -> dict:
     "One train-mode cross-entropy forward/backward: weights, their grads, the all-parameter squared grad norm, fisher."
-    x, y = classifier_batch(batch)
+    x, y = classifier_batch(batch, model)
     model.train()
     layers = weight_layers(model)
     ids = {id(m) for m in layers}
@@ -107,7 +117,7 @@ def ce_pass(model:nn.Module, # a private copy of the model (put in train mode)
         logits = model(x)
     acts = [o for outs in cap.outputs.values() for o in outs if o.requires_grad]
     params = [p for p in model.parameters() if p.requires_grad]
-    loss, gs = mean_ce_grad(logits, y, params + acts)
+    loss, gs = mean_ce_grad(logits, y, params + acts, loss_fn=task_loss(model))
     gp, ga = gs[:len(params)], gs[len(params):]
     by_id = {id(p): g for p, g in zip(params, gp)}
     fisher = 0.
@@ -143,11 +153,11 @@ def fisher(model, batch, ctx):
 @register_metric('grasp', needs=('grad', 'targets'), higher_is_better=True, families=('cnn',))
 def grasp(model, batch, ctx):
     "GraSP: sum of -theta * (H g) over conv/linear weights (H the loss Hessian, g the loss gradient)."
-    x, y = classifier_batch(batch)
+    x, y = classifier_batch(batch, model)
     g0 = shared_ce_pass(model, batch, ctx)['grads']
     model.train()
     ws = [m.weight for m in weight_layers(model)]
-    _, g1 = mean_ce_grad(model(x), y, ws, create_graph=True)
+    _, g1 = mean_ce_grad(model(x), y, ws, create_graph=True, loss_fn=task_loss(model))
     z = sum((a * b).sum() for a, b in zip(g0, g1))
     return sum(float((-w.detach() * h).sum()) for w, h in zip(ws, _grads(z, ws)))
 
@@ -158,7 +168,7 @@ from ..capture import input_grad
 @register_metric('jacob_cov', needs=('grad',), higher_is_better=True, families=('cnn',))
 def jacob_cov(model, batch, ctx):
     "Jacobian covariance: correlation-eigenvalue score of per-sample input gradients (samples as variables)."
-    x, _ = classifier_batch(batch)
+    x, _ = classifier_batch(batch, model)
     model.train()
     return corr_eig_score(input_grad(model, x).flatten(1).T)
 
@@ -166,7 +176,7 @@ def jacob_cov(model, batch, ctx):
 @register_metric('naswot', needs=('activations',), higher_is_better=True, families=('cnn',))
 def naswot(model, batch, ctx):
     "NASWOT: log-determinant of the summed ReLU activation-code kernels."
-    x, _ = classifier_batch(batch)
+    x, _ = classifier_batch(batch, model)
     model.train()
     with Capture(model, nn.ReLU, inputs=True, outputs=False) as cap:
         if not cap.modules: raise ValueError(f'naswot: {type(model).__name__} has no nn.ReLU modules to record')
@@ -178,7 +188,7 @@ def naswot(model, batch, ctx):
 @register_metric('flops', needs=('data',), higher_is_better=True, families=('cnn',))
 def flops(model, batch, ctx):
     "Multiply-accumulates of conv/linear layers for one input sample."
-    x, _ = classifier_batch(batch)
+    x, _ = classifier_batch(batch, model)
     ids = {id(m) for m in weight_layers(model)}
     with Capture(model, lambda name, m: id(m) in ids) as cap:
         with torch.no_grad(): model(x[:1])

@@ -50,7 +50,7 @@ def jacobian_pass(model:nn.Module, # a private copy of the classifier
 
 # %% ../../nbs/23_metrics.ntk.ipynb #63868810
 def _shared_jac(model, batch, ctx):
-    x, _ = classifier_batch(batch)
+    x, _ = classifier_batch(batch, model)
     if ctx is None: return jacobian_pass(model, x)
     return ctx.cached('ntk.jacobian_pass', lambda: jacobian_pass(ctx.copy(), x))
 
