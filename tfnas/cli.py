@@ -211,7 +211,7 @@ def _waiting(what:str, # what the command waits for ('reading the nasbench201 be
 def _workers(w, # `--workers`: 'auto' or a checked int
              n:int, # architectures to score
              threads:int, # `--threads` per worker
-             cores:int, # this machine's cores
+             cores:int, # CPU cores available to the command
             ) -> tuple:
     "`(workers, warning)`: 'auto' fills the cores at `threads` each; the warning (or None) names an oversubscribed choice."
     fit = max(1, cores // threads)
